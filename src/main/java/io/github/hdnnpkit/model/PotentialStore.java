@@ -98,8 +98,8 @@ public final class PotentialStore {
         JsonObject pre = new JsonObject();
         pre.addProperty("method", p.method().thesisName());
         pre.addProperty("formula", "y = smin + factor * (G - centre); constant features map to 0");
-        pre.addProperty("smin", p.method().sMin());
-        pre.addProperty("smax", p.method().sMax());
+        pre.addProperty("smin", p.sMin());
+        pre.addProperty("smax", p.sMax());
         int k = p.features();
         double[] min = new double[k], max = new double[k], mean = new double[k], sigma = new double[k];
         for (int j = 0; j < k; j++) { min[j] = p.min(j); max[j] = p.max(j); mean[j] = p.mean(j); sigma[j] = p.sigma(j); }
@@ -145,7 +145,8 @@ public final class PotentialStore {
             Layout layout = Layout.parse(o.get("layout").getAsString(), Activation.parse(o.get("hidden_activation").getAsString()));
             List<String> ids = stringList(o.getAsJsonArray("feature_ids"));
             JsonObject pre = o.getAsJsonObject("preconditioning");
-            Preconditioner p = new Preconditioner(Preconditioner.Method.parse(pre.get("method").getAsString()), ids,
+            Preconditioner p = new Preconditioner(Preconditioner.Method.parse(pre.get("method").getAsString()),
+                    pre.get("smin").getAsDouble(), pre.get("smax").getAsDouble(), ids,
                     doubleArray(pre, "min"), doubleArray(pre, "max"), doubleArray(pre, "mean"), doubleArray(pre, "sigma"));
             JsonObject norm = o.getAsJsonObject("target_normalisation");
             TargetNormalisation tn = new TargetNormalisation(norm.get("reference_energy_per_atom_eV").getAsDouble(), norm.get("scale_eV").getAsDouble());
