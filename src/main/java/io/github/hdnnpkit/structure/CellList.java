@@ -74,7 +74,8 @@ public final class CellList {
                     hi[k] = Math.max(hi[k], frac[3 * a + k]);
                 }
                 if (n == 0) { lo[k] = 0; hi[k] = 1; }
-                hi[k] = Math.max(hi[k], lo[k] + 1e-12);
+                // the filter below is half-open: widen so the outermost atom's images in other directions stay in
+                hi[k] = Math.max(hi[k] + 1e-9 * Math.max(1.0, Math.abs(hi[k])), lo[k] + 1e-12);
             }
         }
         GrowableGhosts g = new GrowableGhosts(Math.max(16, n * 4));
