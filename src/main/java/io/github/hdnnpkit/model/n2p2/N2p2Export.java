@@ -1,6 +1,11 @@
 package io.github.hdnnpkit.model.n2p2;
 
+import io.github.hdnnpkit.descriptors.AngularSymmetryFunction;
+import io.github.hdnnpkit.descriptors.Convention;
+import io.github.hdnnpkit.descriptors.CutoffFunction;
 import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.io.N2p2InputNn;
 import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.model.Layout;
@@ -48,6 +53,36 @@ public final class N2p2Export {
      * @return the weights file
      */
     public static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, Path dir) throws IOException {
+        double[] ones = new double[functions.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        return write(model, functions, ones, "cutoff_type 1 0.0", dir);
+    }
+
+    /**
+     * Writes the potential of a model that knows its symmetry functions ({@link Hdnnp#withDescriptors}). Descriptors
+     * computed in the thesis convention (angular sums over all j ≠ k, twice n2p2's) are converted: the angular
+     * scaling statistics are halved, and where the preconditioning is not scale-free the first-layer weights doubled,
+     * so n2p2 computing its own j &lt; k values reproduces the kit's energies.
+     */
+    public static Path write(Hdnnp model, Path dir) throws IOException {
+        SymmetryFunctionSet set = model.functions().orElseThrow(() -> new IllegalArgumentException(
+                "the model does not know its symmetry functions; pass them explicitly"));
+        Convention convention = model.convention().orElseThrow();
+        List<N2p2SymmetryFunction> f = new ArrayList<>();
+        double[] factor = new double[set.size()];
+        for (int j = 0; j < set.size(); j++) {
+            f.add(N2p2SymmetryFunction.parse(N2p2InputNn.line(set.function(j))));
+            factor[j] = set.function(j) instanceof AngularSymmetryFunction ? convention.angularFactor() : 1.0;
+        }
+        CutoffFunction kind = set.function(0).cutoff();
+        for (int j = 1; j < set.size(); j++)
+            if (!set.function(j).cutoff().withRc(1.0).equals(kind.withRc(1.0)))
+                throw new IllegalArgumentException("n2p2 has one cutoff type per potential; the model's functions mix several");
+        String cutoff = "cutoff_type " + kind.n2p2Type() + " " + kind.n2p2Alpha();
+        return write(model, f, factor, cutoff, dir);
+    }
+
+    private static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, double[] kitPerN2p2, String cutoffLine, Path dir) throws IOException {
         Layout layout = model.layout();
         if (functions.size() != layout.inputs())
             throw new IllegalArgumentException(functions.size() + " symmetry functions for a network with " + layout.inputs() + " inputs");
@@ -61,21 +96,21 @@ public final class N2p2Export {
         int[] order = N2p2SymmetryFunction.n2p2Order(functions);
         Preconditioner pre = model.preconditioner();
         Files.createDirectories(dir);
-        writeAtomically(dir.resolve("input.nn"), inputNn(model, functions));
-        writeAtomically(dir.resolve("scaling.data"), scalingData(pre, order));
+        writeAtomically(dir.resolve("input.nn"), inputNn(model, functions, cutoffLine));
+        writeAtomically(dir.resolve("scaling.data"), scalingData(pre, order, kitPerN2p2));
         Path weights = dir.resolve(String.format(Locale.ROOT, "weights.%03d.data", z));
-        writeAtomically(weights, weightsData(model, order));
+        writeAtomically(weights, weightsData(model, order, kitPerN2p2));
         return weights;
     }
 
-    static String inputNn(Hdnnp model, List<N2p2SymmetryFunction> functions) {
+    static String inputNn(Hdnnp model, List<N2p2SymmetryFunction> functions, String cutoffLine) {
         Layout layout = model.layout();
         StringBuilder b = new StringBuilder();
         b.append("# n2p2 settings written by hdnnp-kit ").append(Versions.kit()).append('\n');
         b.append("# layout ").append(layout.notation()).append(", descriptor set ").append(model.descriptorSet()).append('\n');
         b.append("number_of_elements 1\n");
         b.append("elements ").append(model.element()).append('\n');
-        b.append("cutoff_type 1 0.0\n");       // cosine cutoff of eq. 2.1, no inner cutoff
+        b.append(cutoffLine).append('\n');       // 1 0.0: the cosine cutoff of eq. 2.1, no inner cutoff
         Preconditioner pre = model.preconditioner();
         switch (pre.method()) {
             case SCALE -> b.append("scale_symmetry_functions\n");
@@ -104,13 +139,14 @@ public final class N2p2Export {
         return b.toString();
     }
 
-    static String scalingData(Preconditioner pre, int[] order) {
+    static String scalingData(Preconditioner pre, int[] order, double[] kitPerN2p2) {
         StringBuilder b = new StringBuilder();
         b.append("# symmetry function scaling statistics written by hdnnp-kit (training split only)\n");
         b.append("# element  index  Gmin  Gmax  Gmean  Gsigma   (index in n2p2's sorted order)\n");
         for (int i = 0; i < order.length; i++) {
             int j = order[i];
-            double min = pre.min(j), max = pre.max(j), mean = pre.mean(j), sigma = pre.sigma(j);
+            double c = kitPerN2p2[j];     // statistics in n2p2's units of this function
+            double min = pre.min(j) / c, max = pre.max(j) / c, mean = pre.mean(j) / c, sigma = pre.sigma(j) / c;
             if (pre.isConstant(j)) {      // weights are zeroed: any finite scaling gives the kit's zero contribution
                 max = min + 1.0;
                 sigma = 1.0;
@@ -121,10 +157,12 @@ public final class N2p2Export {
         return b.toString();
     }
 
-    static String weightsData(Hdnnp model, int[] order) {
+    static String weightsData(Hdnnp model, int[] order, double[] kitPerN2p2) {
         Layout layout = model.layout();
         float[] p = model.parameters();
         Preconditioner pre = model.preconditioner();
+        // centring and no scaling are not scale-free: n2p2's input is then kit's input / c, so the weight takes c
+        boolean scaleFree = pre.method() != Preconditioner.Method.SHIFT && pre.method() != Preconditioner.Method.NONE;
         StringBuilder b = new StringBuilder();
         b.append("# n2p2 neural network connections (weights and biases) written by hdnnp-kit\n");
         b.append("# connection t index l_s n_s l_e n_e\n");
@@ -135,6 +173,7 @@ public final class N2p2Export {
                 int src = l == 1 ? order[j] : j;
                 for (int k = 0; k < nout; k++) {
                     double w = l == 1 && pre.isConstant(src) ? 0.0 : p[wo + k * nin + src];
+                    if (l == 1 && !scaleFree) w *= kitPerN2p2[src];
                     b.append(String.format(Locale.ROOT, "%s a %9d %5d %5d %5d %5d%n", e(w), ++count, l - 1, j + 1, l, k + 1));
                 }
             }

@@ -46,8 +46,8 @@ public record N2p2SymmetryFunction(String centralElement, int type, String e1, S
                     yield new N2p2SymmetryFunction(t[k], 2, t[k + 2], null, d(t[k + 3]), d(t[k + 4]), d(t[k + 5]), 0, 0);
                 }
                 case 3, 9 -> {
-                    if (t.length - k != 9 && t.length - k != 10) throw new IllegalArgumentException("type " + type + " needs: ec " + type + " e1 e2 eta lambda zeta rc [rs]");
-                    yield new N2p2SymmetryFunction(t[k], type, t[k + 2], t[k + 3], d(t[k + 4]), t.length - k == 10 ? d(t[k + 9]) : 0.0,
+                    if (t.length - k != 8 && t.length - k != 9) throw new IllegalArgumentException("type " + type + " needs: ec " + type + " e1 e2 eta lambda zeta rc [rs]");
+                    yield new N2p2SymmetryFunction(t[k], type, t[k + 2], t[k + 3], d(t[k + 4]), t.length - k == 9 ? d(t[k + 8]) : 0.0,
                             d(t[k + 7]), d(t[k + 5]), d(t[k + 6]));
                 }
                 default -> throw new IllegalArgumentException("type " + type + " is not supported (2, 3 and 9 are)");

@@ -203,6 +203,21 @@ class N2p2ExportTest {
     }
 
     @Test
+    void parsesN2p2Lines() {
+        N2p2SymmetryFunction g5 = N2p2SymmetryFunction.parse("symfunction_short Al 9 Al Al 0.0013 -1 4 4.4");
+        assertEquals(9, g5.type());
+        assertEquals(-1, g5.lambda());
+        assertEquals(4, g5.zeta());
+        assertEquals(4.4, g5.rc());
+        assertEquals(0.0, g5.rs());
+        assertEquals(0.5, N2p2SymmetryFunction.parse("symfunction_short Al 3 Al Al 0.1 1 2 4.4 0.5").rs());
+        N2p2SymmetryFunction g2 = N2p2SymmetryFunction.parse("symfunction_short Al 2 Al 1.85 0.05 6.8");
+        assertEquals(g2, N2p2SymmetryFunction.parse(g2.line()));
+        assertEquals(g5, N2p2SymmetryFunction.parse(g5.line()));
+        assertThrows(IllegalArgumentException.class, () -> N2p2SymmetryFunction.parse("symfunction_short Al 2 Al 1.85 6.8"));
+    }
+
+    @Test
     void leakyReluCannotBeExported(@TempDir Path tmp) {
         TrainingData data = data(false);
         Hdnnp model = new Trainer(TrainingConfig.defaults().withMaxEpochs(1))
