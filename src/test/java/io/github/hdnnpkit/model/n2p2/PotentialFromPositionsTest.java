@@ -25,10 +25,10 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Real symmetry functions end to end: train, predict from positions, save/load, export to n2p2 (thesis convention). */
-class PotentialFromPositionsTest {
+public class PotentialFromPositionsTest {
 
     /** Displaced 2×2×2 FCC aluminium cells (32 atoms) with slightly different lattice constants. */
-    static List<Configuration> structures(int n, long seed) {
+    public static List<Configuration> structures(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] basis = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
         List<Configuration> out = new ArrayList<>();
