@@ -134,8 +134,10 @@ public final class N2p2Export {
             b.append("conv_length 1.0\n");
         }
         b.append("# symmetry functions in the kit's input order (n2p2 sorts them; scaling.data and the weights follow n2p2's order)\n");
-        for (int j = 0; j < functions.size(); j++)
-            b.append(functions.get(j).line()).append("   # ").append(model.featureIds().get(j)).append('\n');
+        b.append("# kit feature ids, in the order of the lines below:");
+        for (int j = 0; j < functions.size(); j++) b.append(j % 12 == 0 ? "\n#  " : " ").append(model.featureIds().get(j));
+        b.append('\n');
+        for (N2p2SymmetryFunction f : functions) b.append(f.line()).append('\n');   // no inline comments: plain n2p2 lines
         return b.toString();
     }
 

@@ -1,0 +1,48 @@
+package io.github.hdnnpkit.model.plot;
+
+import io.github.hdnnpkit.model.TrainingResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/** Trainings as tables in the layout of the thesis's tables 3.1 and 4.1. */
+public final class TrainingTables {
+    private TrainingTables() {
+    }
+
+    /**
+     * One row per training: time per epoch, structure, best train/validation loss per configuration and per atom,
+     * the last ("max") and best ("minima") epochs, and the energy RMSE/MAE in meV/atom.
+     */
+    public static Table summary(List<TrainingResult> results) {
+        Table t = Table.create("trainings",
+                DoubleColumn.create("s_per_epoch"), StringColumn.create("structure"),
+                DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),
+                DoubleColumn.create("train_loss_atom"), DoubleColumn.create("val_loss_atom"),
+                IntColumn.create("max_epoch"), IntColumn.create("minima_epoch"),
+                DoubleColumn.create("train_rmse_meV_atom"), DoubleColumn.create("val_rmse_meV_atom"), DoubleColumn.create("val_mae_meV_atom"),
+                StringColumn.create("stop"));
+        for (TrainingResult r : results) {
+            t.doubleColumn("s_per_epoch").append(r.secondsPerEpoch());
+            t.stringColumn("structure").append(r.provenance().layout());
+            t.doubleColumn("train_loss").append(r.bestTrainLoss());
+            t.doubleColumn("val_loss").append(r.bestValidationLoss());
+            t.doubleColumn("train_loss_atom").append(r.bestTrainLossPerAtom());
+            t.doubleColumn("val_loss_atom").append(r.bestValidationLossPerAtom());
+            t.intColumn("max_epoch").append(r.lastEpoch());
+            t.intColumn("minima_epoch").append(r.bestEpoch());
+            t.doubleColumn("train_rmse_meV_atom").append(r.train().rmseMeVPerAtom());
+            t.doubleColumn("val_rmse_meV_atom").append(r.validation().rmseMeVPerAtom());
+            t.doubleColumn("val_mae_meV_atom").append(r.validation().maeMeVPerAtom());
+            t.stringColumn("stop").append(r.stopReason().name().toLowerCase());
+        }
+        return t;
+    }
+
+    public static Table summary(TrainingResult r) {
+        return summary(List.of(r));
+    }
+}
