@@ -48,7 +48,8 @@ public final class EpochBenchmark {
         for (int i = 0; i < nTrain; i++) targets[i] = (float) r.nextGaussian();
 
         Layout layout = Layout.of(inputs, 10, 10);
-        List<Double> seconds = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>(), cpu = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try (Engine e = Backend.named(backend).open(layout, Initialisation.glorotUniform(layout, 1), AdamSettings.THESIS, threads)) {
             Engine.Prepared pt = e.prepare(train, targets), pv = e.prepare(val, null);
             train = null;
@@ -56,16 +57,22 @@ public final class EpochBenchmark {
             int[] order = new int[nTrain];
             for (int i = 0; i < nTrain; i++) order[i] = i;
             for (int epoch = 0; epoch <= epochs; epoch++) {       // epoch 0 warms the JIT / ND4J up and is not counted
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
                 for (int from = 0; from < nTrain; from += batch)
                     e.trainStep(pt, Arrays.copyOfRange(order, from, Math.min(nTrain, from + batch)), 1e-3);
                 e.energies(pv);
-                if (epoch > 0) seconds.add((System.nanoTime() - t0) * 1e-9);
+                if (epoch > 0) {
+                    seconds.add((System.nanoTime() - t0) * 1e-9);
+                    cpu.add((os.getProcessCpuTime() - c0) * 1e-9);
+                }
             }
             double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] cs = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "{\"backend\":\"%s\",\"inputs\":%d,\"threads\":%d,\"configs\":%d,\"atoms\":%d,\"train_configs\":%d,"
-                            + "\"median_s_per_epoch\":%.4f,\"min_s\":%.4f,\"max_s\":%.4f,\"peak_rss_mb\":%d,\"heap_max_mb\":%d}%n",
-                    e.backendName(), inputs, threads, configs, atoms, nTrain, s[s.length / 2], s[0], s[s.length - 1], peakRssMb(),
+                            + "\"median_s_per_epoch\":%.4f,\"min_s\":%.4f,\"max_s\":%.4f,\"median_cpu_s_per_epoch\":%.4f,\"load_avg\":%.1f,"
+                            + "\"peak_rss_mb\":%d,\"heap_max_mb\":%d}%n",
+                    e.backendName(), inputs, threads, configs, atoms, nTrain, s[s.length / 2], s[0], s[s.length - 1], cs[cs.length / 2],
+                    os.getSystemLoadAverage(), peakRssMb(),
                     Runtime.getRuntime().maxMemory() >> 20);
         }
     }
