@@ -94,8 +94,8 @@ public final class Trainer {
         if (init.length != layout.parameterCount()) throw new IllegalArgumentException("initial parameters do not fit layout " + layout);
 
         try (Engine engine = be.open(layout, init, config.adam(), config.threads())) {
-            Engine.Prepared trainData = engine.prepare(pre.apply(raw.selectConfigurations(train)), targets(energies, atoms, train, norm));
-            Engine.Prepared valData = engine.prepare(pre.apply(raw.selectConfigurations(val)), targets(energies, atoms, val, norm));
+            Engine.Prepared trainData = engine.prepare(pre.apply(raw, train), targets(energies, atoms, train, norm));
+            Engine.Prepared valData = engine.prepare(pre.apply(raw, val), targets(energies, atoms, val, norm));
 
             List<EpochRecord> history = new ArrayList<>();
             double bestVal = Double.POSITIVE_INFINITY;

@@ -70,6 +70,9 @@ class PreconditionerTest {
         DescriptorMatrix y = p.apply(m);
         assertEquals((float) p.apply(2, 1003.0), y.get(3, 2));
         assertThrows(IllegalArgumentException.class, () -> p.apply(m.selectFeatures(new int[]{1, 0, 2})), "columns must match by id and order");
+        DescriptorMatrix sub = p.apply(m, new int[]{2, 0});
+        assertArrayEquals(p.apply(m.selectConfigurations(new int[]{2, 0})).rawValues(), sub.rawValues());
+        assertEquals(2, sub.configurations());
     }
 
     @Test
