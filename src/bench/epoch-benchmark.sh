@@ -17,9 +17,9 @@ for inputs in 57 329; do
   run java "$inputs" 1; run java "$inputs" 2
   run java-scalar "$inputs" 1
   run dl4j "$inputs" 1; run dl4j "$inputs" 2
-  if python3 -c 'import torch' 2>/dev/null; then
+  if /usr/bin/python3 -c "import torch" 2>/dev/null; then
     for t in 1 2; do
-      python3 src/bench/python/hdnnp_epoch.py --inputs "$inputs" --threads "$t" --configs "$CONFIGS" --atoms "$ATOMS" \
+      /usr/bin/python3 src/bench/python/hdnnp_epoch.py --inputs "$inputs" --threads "$t" --configs "$CONFIGS" --atoms "$ATOMS" \
           --epochs "$EPOCHS" --data "$OUT" | tee -a "$RESULTS"
     done
   fi
