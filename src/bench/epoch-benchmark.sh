@@ -19,7 +19,7 @@ for inputs in 57 329; do
   run dl4j "$inputs" 1; run dl4j "$inputs" 2
   if /usr/bin/python3 -c "import torch" 2>/dev/null; then
     for t in 1 2; do
-      /usr/bin/python3 src/bench/python/hdnnp_epoch.py --inputs "$inputs" --threads "$t" --configs "$CONFIGS" --atoms "$ATOMS" \
+      OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t /usr/bin/python3 src/bench/python/hdnnp_epoch.py --inputs "$inputs" --threads "$t" --configs "$CONFIGS" --atoms "$ATOMS" \
           --epochs "$EPOCHS" --data "$OUT" | tee -a "$RESULTS"
     done
   fi
