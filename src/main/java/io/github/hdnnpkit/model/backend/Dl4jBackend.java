@@ -8,6 +8,10 @@ import io.github.hdnnpkit.model.Layout;
  * from ND4J, one {@code fit} call per mini-batch. Any layout and activation; the natural place for LassoNet or
  * group-lasso variants and, through ND4J, GPUs. Run with {@code OMP_NUM_THREADS=1} (one thread per model): ND4J's
  * OpenMP threads busy-wait and slow a shared machine down.
+ *
+ * <p>Speed (see {@code src/bench/RESULTS.md}): about 4 s per epoch of 3360 configurations × 256 atoms for 57-10-10-1
+ * on one thread, some 40× slower than the Java back-end — SameDiff's backward pass dominates. Use it as the reference
+ * and for layouts or losses the Java back-end does not offer.
  */
 public final class Dl4jBackend implements Backend {
     @Override
