@@ -99,9 +99,12 @@ public final class ForestCharts {
             val.add(r.validationEnergy().rmseMeVPerAtom());
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
-                .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
+                .title("Energy RMSE per set-up (same configuration split, log scale)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
-        c.getStyler().setYAxisLogarithmic(true).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
+        boolean positive = train.stream().allMatch(x -> x > 0) && val.stream().allMatch(x -> x > 0);
+        c.getStyler().setYAxisLogarithmic(positive).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
+        // XChart draws bars from 0, which a log axis cannot show: markers then
+        if (positive) c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter).setMarkerSize(10);
         c.addSeries("training", names, train);
         c.addSeries("validation", names, val);
         return c;
