@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code config_type} / {@code series}: series label; {@code temperature}; {@code phase}</li>
  *   <li>{@code Fx, Fy, Fz}: forces; {@code Energy}: see {@link EnergyColumn}; {@code atomic_energy} / {@code energies}:
  *       the atom's own energy</li>
- *   <li>a leading unnamed or {@code Unnamed: 0} / {@code index} column (a pandas index) is skipped</li>
+ *   <li>a leading unnamed or {@code Unnamed: 0} / {@code index} column (a pandas index) and an {@code atom} column
+ *       are skipped</li>
  * </ul>
  * Bad input is rejected with the file, line and what was expected.
  */
@@ -84,6 +85,7 @@ public final class DescriptorCsv {
                 case "fz" -> cF[2] = j;
                 case "energy" -> cE = j;
                 case "atomic_energy", "energies" -> cAtomic = j;
+                case "atom" -> skip = j;    // atom index within the configuration (hdnnp descriptors CSV)
                 default -> {
                     if (j == 0 && (l.isEmpty() || l.equals("index") || l.startsWith("unnamed"))) skip = j;
                     else {

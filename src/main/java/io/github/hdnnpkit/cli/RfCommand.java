@@ -8,7 +8,10 @@ import io.github.hdnnpkit.baseline.ForestOptions;
 import io.github.hdnnpkit.baseline.ForestResult;
 import io.github.hdnnpkit.baseline.ForestSetup;
 import io.github.hdnnpkit.baseline.RandomForestBaseline;
+import io.github.hdnnpkit.data.Dataset;
 import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.ConsoleProgress;
 import io.github.hdnnpkit.util.Progress;
@@ -28,12 +31,20 @@ import java.util.concurrent.Callable;
                 "Modes: thesis-atoms (atom rows, target E/N, + series/phase categorical; with --forces the Fx,Fy,Fz model),",
                 "configurations (one row per configuration, mean [+ variance] of the descriptors), atomic-energies (atom rows, target the atom's own energy)."})
 public final class RfCommand implements Callable<Integer>, Subcommand {
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "descriptor table in the thesis CSV layout (one row per atom; .csv or .csv.gz)")
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE",
+            description = {"a data-set folder (manifest.json + extended XYZ per series, e.g. data/generated), a structure file",
+                    "(extended XYZ, n2p2 input.data, LAMMPS dump), or a descriptor table in the thesis CSV layout (*.csv, *.csv.gz;",
+                    "one row per atom, descriptor columns, Fx, Fy, Fz, Energy)"})
     Path data;
 
-    @Option(names = "--set", defaultValue = "unnamed", description = "name of the descriptor set the table holds (recorded in provenance)")
+    @Option(names = "--set", defaultValue = "thesis-22-extracted", paramLabel = "NAME|input.nn",
+            description = {"descriptor set computed from the structures (cached under build/descriptor-cache); default the thesis's",
+                    "22 functions extracted from the 329. For a CSV table only recorded as its name."})
     String set;
+
+    @Option(names = "--without", split = ",", defaultValue = "1000K",
+            description = "series left out of a data-set folder (the thesis dropped 1000K; give --without= to keep all)")
+    java.util.List<String> without;
 
     @Option(names = "--mode", defaultValue = "thesis-atoms", description = "thesis-atoms | thesis-forces | configurations | atomic-energies")
     String mode;
@@ -75,25 +86,39 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         ForestMode m = ForestMode.parse(mode);
         if (forces) {
             if (m != ForestMode.THESIS_ATOMS && m != ForestMode.THESIS_FORCES)
                 throw new IllegalArgumentException("--forces goes with --mode thesis-atoms");
             m = ForestMode.THESIS_FORCES;
         }
-        ForestData d = DescriptorCsv.read(data, atoms, DescriptorCsv.EnergyColumn.parse(energyColumn), set);
+        Progress p = quiet ? Progress.NONE : new ConsoleProgress(System.err);
+        ForestData d = load(p);
         ForestSetup setup = ForestSetup.of(m).withAtomsPerConfiguration(atomsPerConfiguration).onlySeries(series);
         if (m == ForestMode.CONFIGURATIONS) setup = setup.withVariance(variance);
         if (categorical != null) setup = setup.withCategoricals(categorical, categorical);
         ForestOptions o = new ForestOptions(trees, maxDepth, featureFraction, minChildWeight, !noBootstrap, seed, bins,
                 !independent, threads);
         Split split = Split.byConfiguration(d.configurations(), trainFraction, splitSeed);
-        Progress p = quiet ? Progress.NONE : new ConsoleProgress(System.err);
         Cancellation c = budget == null ? Cancellation.none() : Cancellation.withBudget(Duration.ofSeconds(budget));
         ForestResult r = new RandomForestBaseline(o).fit(d, split, setup, p, c);
         if (out != null) ForestJson.write(r, true, out);
         System.out.println(ForestJson.toJson(r, false));
         return 0;
+    }
+
+    private ForestData load(Progress p) throws java.io.IOException {
+        String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz"))
+            return DescriptorCsv.read(data, atoms, DescriptorCsv.EnergyColumn.parse(energyColumn), set);
+        SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
+        if (java.nio.file.Files.isDirectory(data)) {
+            Dataset all = Dataset.load(data);
+            java.util.List<String> drop = without.stream().filter(s -> !s.isBlank() && all.labelNames().contains(s)).toList();
+            Dataset ds = drop.isEmpty() ? all : all.withoutLabels(drop.toArray(String[]::new));
+            return ForestData.compute(ds, functions, p, Cancellation.none());
+        }
+        return ForestData.of(StructureFiles.read(data), data.toString(), functions, p, Cancellation.none());
     }
 }
