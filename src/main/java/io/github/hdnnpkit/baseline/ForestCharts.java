@@ -90,6 +90,11 @@ public final class ForestCharts {
 
     /** Validation and training energy RMSE (meV/atom, log scale) of several runs side by side. */
     public static CategoryChart comparison(List<ForestResult> results) {
+        return comparison(results, null);
+    }
+
+    /** As {@link #comparison(List)} with the HDNNP trained on the same split as the last bar (null = none). */
+    public static CategoryChart comparison(List<ForestResult> results, io.github.hdnnpkit.model.TrainingResult hdnnp) {
         List<String> names = new ArrayList<>();
         List<Double> train = new ArrayList<>(), val = new ArrayList<>();
         for (ForestResult r : results) {
@@ -97,6 +102,11 @@ public final class ForestCharts {
             names.add(r.setup().label());
             train.add(r.trainEnergy().rmseMeVPerAtom());
             val.add(r.validationEnergy().rmseMeVPerAtom());
+        }
+        if (hdnnp != null) {
+            names.add("HDNNP " + hdnnp.provenance().layout());
+            train.add(hdnnp.train().rmseMeVPerAtom());
+            val.add(hdnnp.validation().rmseMeVPerAtom());
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
                 .title("Energy RMSE per set-up (same configuration split, log scale)").xAxisTitle("set-up")

@@ -165,6 +165,9 @@ public final class ForestData {
     /** Reference energy per atom E/N of configuration c (eV/atom). */
     public double energyPerAtom(int c) { return energies[c] / descriptors.atomsIn(c); }
 
+    /** Total reference energies per configuration (eV), a copy. */
+    public double[] energies() { return energies.clone(); }
+
     public boolean hasForces() { return forces != null; }
 
     /** Force component k (0 = x) on matrix row {@code row}. */
