@@ -63,9 +63,28 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
         return new RandomForestBaseline(options).fit(data, split, s, progress, Cancellation.none());
     }
 
-    /** The thesis's depth-20 forest on the 950 K series only (figure 3.10, C.1). */
+    /**
+     * The thesis's depth-20 forest on the 950 K series only (figure 3.10, C.1), on the shared split restricted to that
+     * series ({@link #seriesSplit}).
+     */
     public ForestResult fit950K(ForestData data, Split split) {
-        return fit(data, split, ForestSetup.thesisAtoms().onlySeries("950K"));
+        return fit(data, seriesSplit(data, "950K", split), ForestSetup.thesisAtoms().onlySeries("950K"));
+    }
+
+    /**
+     * The shared split restricted to one series; when that leaves fewer than two configurations on either side (the
+     * few configurations per series of the smoke fixture), the series' own configurations split 80:20 with the
+     * shared split's seed instead, as the thesis split its 950 K set by itself.
+     */
+    public static Split seriesSplit(ForestData data, String series, Split shared) {
+        int[] train = RandomForestBaseline.restrict(shared.train(), data, series);
+        int[] valid = RandomForestBaseline.restrict(shared.validation(), data, series);
+        if (train.length >= 2 && valid.length >= 2) return new Split(train, valid, shared.seed());
+        int[] own = data.configurationsOf(series);
+        if (own.length < 2) throw new IllegalArgumentException("series " + series + " has " + own.length + " configurations; need 2 to split");
+        Split local = Split.byConfiguration(own.length, Split.THESIS_TRAIN_FRACTION, shared.seed());
+        return new Split(java.util.Arrays.stream(local.train()).map(i -> own[i]).toArray(),
+                java.util.Arrays.stream(local.validation()).map(i -> own[i]).toArray(), shared.seed());
     }
 
     /**

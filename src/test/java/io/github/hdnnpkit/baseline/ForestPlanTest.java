@@ -27,10 +27,17 @@ class ForestPlanTest {
         ForestResult k950 = plan.fit950K(data, split);
         assertEquals("950K", k950.setup().onlySeries());
         assertTrue(k950.provenance().validationConfigurations() < split.validation().length);
+        assertTrue(k950.provenance().validationConfigurations() >= 2);
 
         TrainingResult hdnnp = plan.hdnnp(data, split);
         var table = ForestTables.withHdnnp(List.of(atoms, k950), hdnnp);
         assertEquals(3, table.rowCount());
         assertTrue(Figures.png(ForestCharts.comparison(List.of(atoms, k950), hdnnp)).length > 1000);
+
+        ForestResult forces = plan.fit(data, split, ForestSetup.thesisForces());
+        ForestResult configs = plan.fit(data, split, ForestSetup.configurations());
+        String html = ForestReport.conclusion(atoms, forces, k950, configs, null, hdnnp);
+        assertTrue(html.contains("Measured verdict") && html.contains("HDNNP"), html);
+        assertFalse(html.contains("NaN meV"), html);
     }
 }
