@@ -48,6 +48,16 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
         };
     }
 
+    /** One line for notebooks: the profile and the sizes it implies. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "profile %s: %d trees, max_depth %d, %.3f of the features per split, "
+                        + "min child weight %.0f, bootstrap %s, %s, seed %d, %d thread(s); atom rows per configuration: %s; "
+                        + "HDNNP %s for %d epochs", profile, options.trees(), options.maxDepth(), options.featureFraction(),
+                options.minChildWeight(), options.bootstrap(), options.bins() == 0 ? "exact splits" : options.bins() + " bins",
+                options.seed(), options.threads(), atomsPerConfiguration == 0 ? "all" : String.valueOf(atomsPerConfiguration),
+                hdnnpLayout, hdnnpEpochs);
+    }
+
     public ForestPlan withProgress(Progress p) {
         return new ForestPlan(profile, options, atomsPerConfiguration, hdnnpEpochs, hdnnpLayout, p);
     }
