@@ -37,7 +37,7 @@ public final class ForestCharts {
     public static XYChart rows(ForestResult r, boolean crop) {
         ForestPredictions.Rows rows = r.validationRows();
         String out = rows.outputs().get(0);
-        XYChart c = scatter("Test-predict per row (" + out + "): " + r.setup().label() + (crop ? ", cropped to the predictions" : ""),
+        XYChart c = scatter((crop ? "Per-row test-predict, cropped: " : "Per-row test-predict: ") + r.setup().label(),
                 "reference " + out + " (eV)", "predicted " + out + " (eV)");
         double[] ref = rows.reference(0), pred = rows.predicted(0);
         c.addSeries("validation rows", ref, pred).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(31, 119, 180, 90));
@@ -109,12 +109,9 @@ public final class ForestCharts {
             val.add(hdnnp.validation().rmseMeVPerAtom());
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
-                .title("Energy RMSE per set-up (same configuration split, log scale)").xAxisTitle("set-up")
+                .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
-        boolean positive = train.stream().allMatch(x -> x > 0) && val.stream().allMatch(x -> x > 0);
-        c.getStyler().setYAxisLogarithmic(positive).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
-        // XChart draws bars from 0, which a log axis cannot show: markers then
-        if (positive) c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter).setMarkerSize(10);
+        c.getStyler().setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNW);
         c.addSeries("training", names, train);
         c.addSeries("validation", names, val);
         return c;
