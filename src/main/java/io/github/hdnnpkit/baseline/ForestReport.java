@@ -26,13 +26,15 @@ public final class ForestReport {
         ForestMetrics.Collapse c = thesisAtoms.collapse();
         ForestMetrics.Energy v = thesisAtoms.validationEnergy();
         boolean collapsed = !(c.withinSeriesR2() > 0.5);
-        p.add(String.format(Locale.ROOT, "<b>The thesis's set-up</b> (%d atom rows, target E/N): the target varies by %.3g eV² "
+        p.add(String.format(Locale.ROOT, "<b>The thesis's set-up</b> (%d atom rows, target E/N): the target's variance is %s "
                         + "within a configuration against %.3g eV² between configurations, so an atom's own descriptors carry no "
                         + "signal the target responds to; the forest can only learn configuration means through correlations "
                         + "between one atom's environment and its configuration's energy. On %d validation configurations it "
                         + "reaches %.2f meV/atom (R² %.3f), helped by the series label; inside a temperature series the "
                         + "predictions have %.0f %% of the reference spread and explain R² = %.3f of the within-series variation%s",
-                thesisAtoms.trainRows(), c.targetWithinConfigurationVariance(), c.targetBetweenConfigurationVariance(),
+                thesisAtoms.trainRows(), c.targetWithinConfigurationVariance() == 0 ? "exactly 0 eV²"
+                        : String.format(Locale.ROOT, "%.3g eV²", c.targetWithinConfigurationVariance()),
+                c.targetBetweenConfigurationVariance(),
                 v.configurations(), v.rmseMeVPerAtom(), v.r2(), 100 * c.withinSeriesSpreadRatio(), c.withinSeriesR2(),
                 collapsed ? ": beyond the series means nothing is learned, the collapse of figure C.1."
                         : ". (With this data the within-series signal is partly learned.)"));
