@@ -1,0 +1,244 @@
+package io.github.hdnnpkit.descriptors;
+
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.Lattice;
+import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Progress;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * An on-disk cache of descriptor matrices, keyed by the data and the set, so the notebooks compute the 329 functions
+ * of a data set once.
+ *
+ * <p>The key is SHA-256 over the configurations' content (species, positions, lattice, periodicity — not ids or
+ * labels, which do not change the values), the set's {@link SymmetryFunctionSet#fingerprint() fingerprint}, the
+ * convention and the file-format version. The file name carries the set name and a prefix of the key.
+ *
+ * <p>File format (big-endian): magic {@code HDNNPDM1}, format version (int), key (32 bytes), set name and
+ * convention (UTF), configurations, rows, features (int), feature ids (UTF each), configuration offsets
+ * (configurations + 1 ints), values (float32, row-major), then a CRC32C (long) of everything before it. A file whose
+ * magic, version or key differs is <em>stale</em>, one that is truncated or fails the checksum is <em>corrupt</em>;
+ * both are recomputed and overwritten, never used. Files are written to a temporary name and moved into place.
+ */
+public final class DescriptorCache {
+    static final byte[] MAGIC = "HDNNPDM1".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+
+    /** What the last {@link #getOrCompute} found. */
+    public enum Status { HIT, MISSING, STALE, CORRUPT }
+
+    private final Path directory;
+    private volatile Status lastStatus;
+    private volatile String lastReason = "";
+
+    public DescriptorCache(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() { return directory; }
+
+    public Status lastStatus() { return lastStatus; }
+
+    /** Why the last lookup was not a hit (empty on a hit). */
+    public String lastReason() { return lastReason; }
+
+    /** The cache file of this data and calculator. */
+    public Path fileFor(List<Configuration> data, DescriptorCalculator calculator) {
+        String key = HexFormat.of().formatHex(key(data, calculator));
+        String setName = calculator.set().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return directory.resolve(setName + "-" + calculator.convention() + "-" + key.substring(0, 16) + ".descriptors");
+    }
+
+    /** The cached matrix, or the computed one (then stored). */
+    public DescriptorMatrix getOrCompute(List<Configuration> data, DescriptorCalculator calculator, Progress progress,
+                                         Cancellation cancellation) {
+        return getOrCompute(fileFor(data, calculator), data, calculator, progress, cancellation);
+    }
+
+    /** As {@link #getOrCompute(List, DescriptorCalculator, Progress, Cancellation)} with an explicit file. */
+    public DescriptorMatrix getOrCompute(Path file, List<Configuration> data, DescriptorCalculator calculator,
+                                         Progress progress, Cancellation cancellation) {
+        byte[] key = key(data, calculator);
+        if (Files.exists(file)) {
+            try {
+                DescriptorMatrix m = read(file, key);
+                lastStatus = Status.HIT;
+                lastReason = "";
+                return m;
+            } catch (StaleException e) {
+                lastStatus = Status.STALE;
+                lastReason = e.getMessage();
+            } catch (IOException | RuntimeException e) {
+                lastStatus = Status.CORRUPT;
+                lastReason = e.toString();
+            }
+        } else {
+            lastStatus = Status.MISSING;
+            lastReason = "no file " + file;
+        }
+        DescriptorMatrix m = calculator.compute(data, progress, cancellation);
+        try {
+            write(file, key, calculator, m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write descriptor cache " + file, e);
+        }
+        return m;
+    }
+
+    /** The cache key: SHA-256 of data, set, convention and format version. */
+    public static byte[] key(List<Configuration> data, DescriptorCalculator calculator) {
+        MessageDigest md = sha256();
+        md.update(MAGIC);
+        md.update(ByteBuffer.allocate(4).putInt(VERSION).array());
+        md.update(calculator.set().fingerprint().getBytes(StandardCharsets.UTF_8));
+        md.update(calculator.convention().name().getBytes(StandardCharsets.UTF_8));
+        md.update(dataFingerprint(data));
+        return md.digest();
+    }
+
+    /** SHA-256 over species, positions, lattice and periodicity of every configuration, in order. */
+    public static byte[] dataFingerprint(List<Configuration> data) {
+        MessageDigest md = sha256();
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        for (Configuration c : data) {
+            md.update(("config " + c.size() + " " + Arrays.toString(c.pbc()) + " " + String.join(",", c.species()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            Lattice l = c.lattice().orElse(null);
+            if (l != null) for (int i = 0; i < 3; i++) for (int k = 0; k < 3; k++) putDouble(md, b, l.component(i, k));
+            for (double p : c.positions()) putDouble(md, b, p);
+            flush(md, b);
+        }
+        return md.digest();
+    }
+
+    private static void putDouble(MessageDigest md, ByteBuffer b, double v) {
+        if (b.remaining() < 8) flush(md, b);
+        b.putLong(Double.doubleToLongBits(v));
+    }
+
+    private static void flush(MessageDigest md, ByteBuffer b) {
+        b.flip();
+        md.update(b);
+        b.clear();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signals a well-formed file for other data, set or format version. */
+    static final class StaleException extends IOException {
+        StaleException(String m) {
+            super(m);
+        }
+    }
+
+    static void write(Path file, byte[] key, DescriptorCalculator calculator, DescriptorMatrix m) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            CRC32C crc = new CRC32C();
+            try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
+                DataOutputStream out = new DataOutputStream(checked);
+                out.write(MAGIC);
+                out.writeInt(VERSION);
+                out.write(key);
+                out.writeUTF(calculator.set().name());
+                out.writeUTF(calculator.convention().name());
+                out.writeInt(m.configurations());
+                out.writeInt(m.rows());
+                out.writeInt(m.features());
+                for (String id : m.featureIds()) out.writeUTF(id);
+                for (int o : m.atomOffsets()) out.writeInt(o);
+                float[] v = m.rawValues();
+                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
+                for (int i = 0; i < v.length; ) {
+                    buf.clear();
+                    int n = Math.min(buf.capacity() / 4, v.length - i);
+                    buf.asFloatBuffer().put(v, i, n);
+                    out.write(buf.array(), 0, 4 * n);
+                    i += n;
+                }
+                out.flush();
+                new DataOutputStream(raw).writeLong(crc.getValue());
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a cache file, verifying magic, version, key, sizes and checksum. */
+    static DescriptorMatrix read(Path file, byte[] expectedKey) throws IOException {
+        long size = Files.size(file);
+        CRC32C crc = new CRC32C();
+        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) throw new StaleException(file + " is not a descriptor cache (bad magic)");
+            int version = in.readInt();
+            if (version != VERSION) throw new StaleException(file + " has format version " + version + ", expected " + VERSION);
+            byte[] key = in.readNBytes(32);
+            if (!Arrays.equals(key, expectedKey)) throw new StaleException(file + " was computed for other data, set or convention");
+            in.readUTF();
+            in.readUTF();
+            int configurations = in.readInt(), rows = in.readInt(), features = in.readInt();
+            if (configurations < 0 || rows < 0 || features <= 0 || (long) rows * features > Integer.MAX_VALUE
+                    || (long) rows * features * 4 > size)
+                throw new IOException(file + ": implausible sizes " + configurations + " x " + rows + " x " + features);
+            List<String> ids = new ArrayList<>(features);
+            for (int f = 0; f < features; f++) ids.add(in.readUTF());
+            int[] offsets = new int[configurations + 1];
+            for (int c = 0; c <= configurations; c++) offsets[c] = in.readInt();
+            if (offsets[configurations] != rows) throw new IOException(file + ": offsets do not add up to " + rows + " rows");
+            float[] v = new float[rows * features];
+            byte[] chunk = new byte[1 << 16];
+            for (int i = 0; i < v.length; ) {
+                int n = Math.min(chunk.length / 4, v.length - i);
+                in.readFully(chunk, 0, 4 * n);
+                ByteBuffer.wrap(chunk, 0, 4 * n).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(v, i, n);
+                i += n;
+            }
+            long computed = crc.getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != computed) throw new IOException(file + ": checksum mismatch (file corrupt)");
+            if (raw.read() != -1) throw new IOException(file + ": trailing bytes after the checksum");
+            return new DescriptorMatrix(v, offsets, ids);
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated", e);
+        }
+    }
+}

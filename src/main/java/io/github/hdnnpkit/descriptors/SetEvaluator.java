@@ -1,0 +1,421 @@
+package io.github.hdnnpkit.descriptors;
+
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.NeighbourList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Evaluates a whole {@link SymmetryFunctionSet} on a configuration at once, sharing work between functions. This is
+ * the one place that holds performance tricks; the formulas themselves live in the function classes, and tests
+ * check this evaluator against them.
+ *
+ * <ul>
+ * <li><b>One neighbour loop per cutoff</b>: functions are grouped in blocks by (cutoff function, elements); each
+ * block visits each neighbour (radial) or neighbour pair (angular) once and computes f_c once.</li>
+ * <li><b>Chains of G2</b>: consecutive G2 of a block whose η (at fixed r_s) or r_s (at fixed η) form an arithmetic
+ * progression — the thesis's 200 η = 0.01·k and 68 shifted r_s — are evaluated by multiplicative recurrences,
+ * exp(−(η₀+kΔ)a²) = exp(−η₀a²)·exp(−Δa²)^k and, for r_s, exp(−η(a−kΔ)²) = exp(−ηa²)·Π g_m with
+ * g_m = exp(2ηΔa − ηΔ²(2m+1)): three exponentials per neighbour instead of one per function. The accumulated
+ * rounding is ~k² ulp (≈ 1e-13 relative for 68 steps); a progression is accepted only if its parameters match the
+ * functions' own to 1e-13 in the exponent and no term can underflow (η(r − r_s)² &lt; 700 over the cutoff).</li>
+ * <li><b>Angular blocks</b>: the G5 radial factor exp(−η(r_ij−r_s)²) is separable, computed once per neighbour and
+ * distinct (η, r_s); the angular factor 2^(1−ζ)(1 + λ cos θ)^ζ once per pair and distinct (ζ, λ), integer ζ by
+ * repeated squaring; the values then accumulate as a (η, r_s) × (ζ, λ) outer product per pair.</li>
+ * </ul>
+ * Thread-safe: all scratch space is per call.
+ */
+public final class SetEvaluator {
+    private static final double EXP_ARGUMENT_LIMIT = 700;
+    private static final double CHAIN_TOLERANCE = 1e-13;
+
+    private final SymmetryFunctionSet set;
+    private final Convention convention;
+    private final int size;
+    private final double maxCutoff;
+    private final List<RadialBlock> radial = new ArrayList<>();
+    private final List<AngularBlock> angular = new ArrayList<>();
+    private final int[] duplicateOf;   // column -> earlier equal column, or -1
+
+    public SetEvaluator(SymmetryFunctionSet set, Convention convention) {
+        this.set = Objects.requireNonNull(set);
+        this.convention = Objects.requireNonNull(convention);
+        this.size = set.size();
+        this.maxCutoff = set.maxCutoff();
+        this.duplicateOf = new int[size];
+        Map<SymmetryFunction, Integer> first = new LinkedHashMap<>();
+        Map<List<Object>, RadialBlock> rb = new LinkedHashMap<>();
+        Map<List<Object>, AngularBlock> ab = new LinkedHashMap<>();
+        for (int c = 0; c < size; c++) {
+            SymmetryFunction f = set.function(c);
+            Integer prev = first.putIfAbsent(f, c);
+            duplicateOf[c] = prev == null ? -1 : prev;
+            if (prev != null) continue;
+            if (f instanceof RadialSymmetryFunction r) {
+                rb.computeIfAbsent(List.of(r.cutoff(), r.centre(), r.neighbour()),
+                        k -> new RadialBlock(r.cutoff(), r.centre(), r.neighbour())).add(r, c);
+            } else {
+                AngularSymmetryFunction a = (AngularSymmetryFunction) f;
+                String n1 = a.neighbour1().compareTo(a.neighbour2()) <= 0 ? a.neighbour1() : a.neighbour2();
+                String n2 = n1.equals(a.neighbour1()) ? a.neighbour2() : a.neighbour1();
+                ab.computeIfAbsent(List.of(a.cutoff(), a.centre(), n1, n2, a.includesJk()),
+                        k -> new AngularBlock(a.cutoff(), a.centre(), n1, n2, a.includesJk())).add(a, c);
+            }
+        }
+        for (RadialBlock b : rb.values()) {
+            b.compile();
+            radial.add(b);
+        }
+        for (AngularBlock b : ab.values()) {
+            b.compile(convention.angularFactor());
+            angular.add(b);
+        }
+    }
+
+    public SymmetryFunctionSet set() { return set; }
+
+    public Convention convention() { return convention; }
+
+    /** Neighbour-list cutoff the set needs. */
+    public double maxCutoff() { return maxCutoff; }
+
+    /** All atoms' values, row-major (atom, function), in double precision. */
+    public double[] evaluate(Configuration c) {
+        return evaluate(c, NeighbourList.of(c, maxCutoff));
+    }
+
+    /** All atoms' values from a neighbour list with a cutoff of at least {@link #maxCutoff()}. */
+    public double[] evaluate(Configuration c, NeighbourList nl) {
+        if (nl.cutoff() < maxCutoff) throw new IllegalArgumentException("neighbour list cutoff " + nl.cutoff() + " < " + maxCutoff);
+        int n = c.size();
+        String[] species = c.species();
+        double[] out = new double[n * size];
+        Scratch s = new Scratch();
+        for (int i = 0; i < n; i++) {
+            int row = i * size;
+            for (RadialBlock b : radial)
+                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row);
+            for (AngularBlock b : angular)
+                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
+            for (int col = 0; col < size; col++)
+                if (duplicateOf[col] >= 0) out[row + col] = out[row + duplicateOf[col]];
+        }
+        return out;
+    }
+
+    /** The same values as one array per atom. */
+    public double[][] evaluateRows(Configuration c) {
+        double[] flat = evaluate(c);
+        double[][] rows = new double[c.size()][];
+        for (int i = 0; i < rows.length; i++) rows[i] = java.util.Arrays.copyOfRange(flat, i * size, (i + 1) * size);
+        return rows;
+    }
+
+    // ------------------------------------------------------------------------------------------------ radial
+
+    /** A G2 progression (or a single function) evaluated by recurrence; kind 0 = single exp, 1 = η chain, 2 = r_s chain. */
+    private record Chain(int kind, double eta0, double rs0, double step, int[] columns) {
+    }
+
+    private static final class RadialBlock {
+        final CutoffFunction cutoff;
+        final String centre, neighbour;
+        final double rc;
+        final List<RadialSymmetryFunction> functions = new ArrayList<>();
+        final List<Integer> columns = new ArrayList<>();
+        Chain[] chains;
+        RadialSymmetryFunction[] generic;
+        int[] genericColumns;
+
+        RadialBlock(CutoffFunction cutoff, String centre, String neighbour) {
+            this.cutoff = cutoff;
+            this.centre = centre;
+            this.neighbour = neighbour;
+            this.rc = cutoff.rc();
+        }
+
+        void add(RadialSymmetryFunction f, int column) {
+            functions.add(f);
+            columns.add(column);
+        }
+
+        void compile() {
+            List<Chain> ch = new ArrayList<>();
+            List<RadialSymmetryFunction> gen = new ArrayList<>();
+            List<Integer> genCols = new ArrayList<>();
+            int i = 0;
+            while (i < functions.size()) {
+                if (!(functions.get(i) instanceof RadialG2 g0)) {
+                    gen.add(functions.get(i));
+                    genCols.add(columns.get(i));
+                    i++;
+                    continue;
+                }
+                int end = i + 1;   // exclusive
+                int kind = 0;
+                double step = 0;
+                if (i + 1 < functions.size() && functions.get(i + 1) instanceof RadialG2 g1) {
+                    if (g1.rs() == g0.rs() && g1.eta() != g0.eta()) {
+                        kind = 1;
+                        step = g1.eta() - g0.eta();
+                    } else if (g1.eta() == g0.eta() && g1.rs() != g0.rs() && g0.eta() > 0) {
+                        kind = 2;
+                        step = g1.rs() - g0.rs();
+                    }
+                    if (kind != 0) {
+                        end = i + 2;
+                        while (end < functions.size() && functions.get(end) instanceof RadialG2 g && fits(kind, g0, step, end - i, g))
+                            end++;
+                        if (!safe(kind, g0, step, end - i)) {
+                            kind = 0;
+                            end = i + 1;
+                        }
+                    }
+                }
+                int[] cols = new int[end - i];
+                for (int k = 0; k < cols.length; k++) cols[k] = columns.get(i + k);
+                ch.add(new Chain(kind, g0.eta(), g0.rs(), step, cols));
+                i = end;
+            }
+            chains = ch.toArray(new Chain[0]);
+            generic = gen.toArray(new RadialSymmetryFunction[0]);
+            genericColumns = genCols.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Whether function g is the k-th member of the progression, to 1e-13 in the exponent. */
+        private boolean fits(int kind, RadialG2 g0, double step, int k, RadialG2 g) {
+            double amax = rc + Math.abs(g0.rs()) + Math.abs(g.rs());
+            if (kind == 1) {
+                if (g.rs() != g0.rs()) return false;
+                return Math.abs(g0.eta() + k * step - g.eta()) * amax * amax <= CHAIN_TOLERANCE;
+            }
+            if (g.eta() != g0.eta()) return false;
+            return 2 * g.eta() * Math.abs(g0.rs() + k * step - g.rs()) * amax <= CHAIN_TOLERANCE;
+        }
+
+        /** No term of the chain underflows anywhere in [0, rc] (so the recurrence never multiplies by 0). */
+        private boolean safe(int kind, RadialG2 g0, double step, int length) {
+            for (int k = 0; k < length; k++) {
+                double eta = kind == 1 ? g0.eta() + k * step : g0.eta();
+                double rs = kind == 2 ? g0.rs() + k * step : g0.rs();
+                double a = Math.max(Math.abs(rs), Math.abs(rc - rs));
+                if (eta < 0 || eta * a * a >= EXP_ARGUMENT_LIMIT) return false;
+            }
+            return true;
+        }
+
+        void evaluate(NeighbourList nl, String[] species, int i, double[] out, int row) {
+            for (int e = nl.start(i); e < nl.end(i); e++) {
+                double r = nl.distance(e);
+                if (r >= rc || !species[nl.neighbour(e)].equals(neighbour)) continue;
+                double fc = cutoff.value(r);
+                for (Chain c : chains) {
+                    int[] cols = c.columns;
+                    double a = r - c.rs0;
+                    switch (c.kind) {
+                        case 0 -> out[row + cols[0]] += Math.exp(-c.eta0 * a * a) * fc;
+                        case 1 -> {
+                            double a2 = a * a;
+                            double t = Math.exp(-c.eta0 * a2) * fc, q = Math.exp(-c.step * a2);
+                            for (int col : cols) {
+                                out[row + col] += t;
+                                t *= q;
+                            }
+                        }
+                        default -> {
+                            double eta = c.eta0, d = c.step;
+                            double t = Math.exp(-eta * a * a) * fc;
+                            double g = Math.exp(eta * d * (2 * a - d));
+                            double h = Math.exp(-2 * eta * d * d);
+                            for (int col : cols) {
+                                out[row + col] += t;
+                                t *= g;
+                                g *= h;
+                            }
+                        }
+                    }
+                }
+                for (int k = 0; k < generic.length; k++) out[row + genericColumns[k]] += generic[k].radial(r) * fc;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ angular
+
+    private static final class Scratch {
+        double[] r = new double[64], ux = new double[64], uy = new double[64], uz = new double[64], fc = new double[64];
+        double[] x = new double[64], y = new double[64], z = new double[64];
+        double[] exps = new double[64 * 8];
+        double[] acc = new double[64];
+        double[] pw = new double[16];
+        double[] rad = new double[8];
+
+        void ensure(int m, int nr) {
+            if (r.length < m) {
+                int c = Math.max(m, 2 * r.length);
+                r = new double[c];
+                ux = new double[c];
+                uy = new double[c];
+                uz = new double[c];
+                fc = new double[c];
+                x = new double[c];
+                y = new double[c];
+                z = new double[c];
+            }
+            if (exps.length < m * nr) exps = new double[Math.max(m * nr, 2 * exps.length)];
+        }
+    }
+
+    private static final class AngularBlock {
+        final CutoffFunction cutoff;
+        final String centre, n1, n2;
+        final boolean g4;
+        final double rc;
+        final List<AngularSymmetryFunction> functions = new ArrayList<>();
+        final List<Integer> columns = new ArrayList<>();
+        double[] etas, shifts;          // distinct (η, r_s)
+        double[] zetas, lambdas, norms; // distinct (ζ, λ), norm = 2^(1−ζ)
+        int[] intZeta;                  // ζ as int, or -1 when not an integer
+        int[] table;                    // [ir * na + ia] -> column or -1
+        double factor;
+
+        AngularBlock(CutoffFunction cutoff, String centre, String n1, String n2, boolean g4) {
+            this.cutoff = cutoff;
+            this.centre = centre;
+            this.n1 = n1;
+            this.n2 = n2;
+            this.g4 = g4;
+            this.rc = cutoff.rc();
+        }
+
+        void add(AngularSymmetryFunction f, int column) {
+            functions.add(f);
+            columns.add(column);
+        }
+
+        void compile(double factor) {
+            this.factor = factor;
+            List<List<Double>> rk = new ArrayList<>(), ak = new ArrayList<>();
+            for (AngularSymmetryFunction f : functions) {
+                if (!rk.contains(List.of(f.eta(), f.rs()))) rk.add(List.of(f.eta(), f.rs()));
+                if (!ak.contains(List.of(f.zeta(), f.lambda()))) ak.add(List.of(f.zeta(), f.lambda()));
+            }
+            int nr = rk.size(), na = ak.size();
+            etas = new double[nr];
+            shifts = new double[nr];
+            for (int k = 0; k < nr; k++) {
+                etas[k] = rk.get(k).get(0);
+                shifts[k] = rk.get(k).get(1);
+            }
+            zetas = new double[na];
+            lambdas = new double[na];
+            norms = new double[na];
+            intZeta = new int[na];
+            for (int k = 0; k < na; k++) {
+                zetas[k] = ak.get(k).get(0);
+                lambdas[k] = ak.get(k).get(1);
+                norms[k] = Math.pow(2.0, 1.0 - zetas[k]);
+                intZeta[k] = zetas[k] == Math.rint(zetas[k]) && zetas[k] <= (1 << 20) ? (int) zetas[k] : -1;
+            }
+            table = new int[nr * na];
+            java.util.Arrays.fill(table, -1);
+            for (int f = 0; f < functions.size(); f++) {
+                AngularSymmetryFunction a = functions.get(f);
+                int ir = rk.indexOf(List.of(a.eta(), a.rs())), ia = ak.indexOf(List.of(a.zeta(), a.lambda()));
+                table[ir * na + ia] = columns.get(f);
+            }
+        }
+
+        void evaluate(NeighbourList nl, String[] species, int i, double[] out, int row, Scratch s) {
+            int nr = etas.length, na = zetas.length;
+            // neighbours inside this block's cutoff with a species of the pair
+            int m = 0;
+            s.ensure(nl.count(i), nr);
+            boolean same = n1.equals(n2);
+            int[] isFirst = same ? null : new int[nl.count(i)];
+            for (int e = nl.start(i); e < nl.end(i); e++) {
+                double r = nl.distance(e);
+                if (r >= rc) continue;
+                String sp = species[nl.neighbour(e)];
+                boolean a = sp.equals(n1), b = sp.equals(n2);
+                if (!a && !b) continue;
+                if (!same) isFirst[m] = a ? 1 : 0;
+                s.r[m] = r;
+                s.x[m] = nl.dx(e);
+                s.y[m] = nl.dy(e);
+                s.z[m] = nl.dz(e);
+                s.ux[m] = s.x[m] / r;
+                s.uy[m] = s.y[m] / r;
+                s.uz[m] = s.z[m] / r;
+                s.fc[m] = cutoff.value(r);
+                for (int k = 0; k < nr; k++) {
+                    double d = r - shifts[k];
+                    s.exps[m * nr + k] = Math.exp(-etas[k] * d * d);
+                }
+                m++;
+            }
+            if (s.acc.length < nr * na) s.acc = new double[nr * na];
+            if (s.pw.length < na) s.pw = new double[na];
+            if (s.rad.length < nr) s.rad = new double[nr];
+            double[] acc = s.acc, pw = s.pw, rad = s.rad, ex = s.exps;
+            java.util.Arrays.fill(acc, 0, nr * na, 0.0);
+            for (int j = 0; j < m; j++) {
+                double fj = s.fc[j];
+                for (int k = j + 1; k < m; k++) {
+                    if (!same && isFirst[j] == isFirst[k]) continue;
+                    double w = fj * s.fc[k];
+                    double cos = s.ux[j] * s.ux[k] + s.uy[j] * s.uy[k] + s.uz[j] * s.uz[k];
+                    double rjk = 0;
+                    if (g4) {
+                        double cx = s.x[k] - s.x[j], cy = s.y[k] - s.y[j], cz = s.z[k] - s.z[j];
+                        rjk = Math.sqrt(cx * cx + cy * cy + cz * cz);
+                        if (rjk >= rc) continue;
+                        w *= cutoff.value(rjk);
+                    }
+                    boolean any = false;
+                    for (int a = 0; a < na; a++) {
+                        double base = 1.0 + lambdas[a] * cos;
+                        if (base <= 0) {
+                            pw[a] = 0;
+                        } else {
+                            pw[a] = norms[a] * (intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]));
+                            any = true;
+                        }
+                    }
+                    if (!any) continue;
+                    int oj = j * nr, ok = k * nr;
+                    for (int q = 0; q < nr; q++) {
+                        double v = ex[oj + q] * ex[ok + q] * w;
+                        if (g4) {
+                            double d = rjk - shifts[q];
+                            v *= Math.exp(-etas[q] * d * d);
+                        }
+                        rad[q] = v;
+                    }
+                    for (int q = 0; q < nr; q++) {
+                        double v = rad[q];
+                        int o = q * na;
+                        for (int a = 0; a < na; a++) acc[o + a] += v * pw[a];
+                    }
+                }
+            }
+            for (int t = 0; t < nr * na; t++)
+                if (table[t] >= 0) out[row + table[t]] = factor * acc[t];
+        }
+    }
+
+    /** x^n for n ≥ 0 by repeated squaring (exact to a few ulp, much faster than Math.pow). */
+    static double ipow(double x, int n) {
+        double result = 1.0;
+        while (n > 0) {
+            if ((n & 1) != 0) result *= x;
+            x *= x;
+            n >>= 1;
+        }
+        return result;
+    }
+}

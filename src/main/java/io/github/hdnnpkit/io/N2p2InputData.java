@@ -1,0 +1,304 @@
+package io.github.hdnnpkit.io;
+
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.Lattice;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * n2p2's {@code input.data} format, read and written as a stream of configurations:
+ * <pre>
+ * begin
+ * comment free text
+ * lattice ax ay az          (0 or 3 lines; 3 = periodic in all directions)
+ * lattice bx by bz
+ * lattice cx cy cz
+ * atom x y z element c n fx fy fz
+ * energy E
+ * charge Q
+ * end
+ * </pre>
+ * Units are whatever the file holds (the kit uses Å and eV). Column {@code c} is the atomic charge and {@code n} is
+ * unused by n2p2; we read {@code n} into the per-atom energies when any is non-zero and write the per-atom energies
+ * there (0 when unknown), so files of classical potentials keep them. Atom charges and the total charge are read and
+ * checked but not kept (the kit's systems are neutral). Forces are always kept (n2p2 requires the columns).
+ *
+ * <p>The comment is kept as label {@code comment}; {@code key=value} words in it also become labels, and
+ * {@code id=...} becomes the configuration id (otherwise {@code <file name>#<index>}, 0-based). Writing puts the
+ * {@code comment} label back verbatim, or, if there is none, {@code id=... key=value ...}.
+ *
+ * <p>Every malformed line raises {@link InvalidFileException} naming the file and line.
+ */
+public final class N2p2InputData {
+    private N2p2InputData() {
+    }
+
+    /** All configurations of the file, in order. */
+    public static List<Configuration> read(Path file) throws IOException {
+        List<Configuration> all = new ArrayList<>();
+        forEach(file, all::add);
+        return all;
+    }
+
+    /** Streams the configurations one by one without holding the file in memory. */
+    public static void forEach(Path file, Consumer<Configuration> action) throws IOException {
+        try (ConfigurationReader r = open(file)) {
+            Configuration c;
+            while ((c = r.next()) != null) action.accept(c);
+        }
+    }
+
+    /**
+     * A lazy stream of the configurations; close it (try-with-resources). A malformed file surfaces as an
+     * {@link UncheckedIOException} wrapping the {@link InvalidFileException}.
+     */
+    public static Stream<Configuration> stream(Path file) throws IOException {
+        ConfigurationReader r = open(file);
+        Iterator<Configuration> it = new Iterator<>() {
+            Configuration next = advance();
+
+            private Configuration advance() {
+                try {
+                    return r.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override public boolean hasNext() { return next != null; }
+
+            @Override
+            public Configuration next() {
+                if (next == null) throw new NoSuchElementException();
+                Configuration c = next;
+                next = advance();
+                return c;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        r.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** A pull reader: {@link ConfigurationReader#next()} returns null at the end of the file. */
+    public static ConfigurationReader open(Path file) throws IOException {
+        return new ConfigurationReader(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads configurations one at a time. */
+    public static final class ConfigurationReader implements Closeable {
+        private final Path file;
+        private final BufferedReader in;
+        private long lineNo;
+        private int index;
+
+        private ConfigurationReader(Path file, BufferedReader in) {
+            this.file = file;
+            this.in = in;
+        }
+
+        private InvalidFileException error(String msg) {
+            return new InvalidFileException(file, lineNo, msg);
+        }
+
+        /** The next configuration, or null at the end of the file. */
+        public Configuration next() throws IOException {
+            String line;
+            // skip blank lines between frames
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (!line.isBlank()) break;
+            }
+            if (line == null) return null;
+            String[] t = line.trim().split("\\s+");
+            if (!t[0].equals("begin")) throw error("expected 'begin', found '" + abbreviate(line) + "'");
+            long beginLine = lineNo;
+            String comment = null;
+            List<double[]> lattice = new ArrayList<>();
+            List<String> species = new ArrayList<>();
+            List<double[]> atoms = new ArrayList<>();   // x y z fx fy fz n
+            double energy = Double.NaN;
+            boolean ended = false;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String trimmed = line.trim();
+                if (trimmed.isEmpty()) continue;
+                t = trimmed.split("\\s+");
+                switch (t[0]) {
+                    case "comment" -> comment = trimmed.length() > 7 ? trimmed.substring(7).trim() : "";
+                    case "lattice" -> {
+                        if (!atoms.isEmpty()) throw error("lattice line after atom lines");
+                        if (lattice.size() == 3) throw error("more than 3 lattice lines");
+                        expectFields(t, 4, "lattice x y z");
+                        lattice.add(new double[]{number(t[1], "lattice x"), number(t[2], "lattice y"), number(t[3], "lattice z")});
+                    }
+                    case "atom" -> {
+                        expectFields(t, 10, "atom x y z element charge n fx fy fz");
+                        if (!ChemicalElements.isSymbol(t[4]))
+                            throw error("unknown species '" + t[4] + "' (expected a chemical element symbol)");
+                        double[] a = new double[7];
+                        a[0] = number(t[1], "x");
+                        a[1] = number(t[2], "y");
+                        a[2] = number(t[3], "z");
+                        number(t[5], "atomic charge");
+                        a[6] = number(t[6], "n (atomic energy)");
+                        a[3] = number(t[7], "fx");
+                        a[4] = number(t[8], "fy");
+                        a[5] = number(t[9], "fz");
+                        species.add(t[4]);
+                        atoms.add(a);
+                    }
+                    case "energy" -> {
+                        expectFields(t, 2, "energy E");
+                        energy = number(t[1], "energy");
+                    }
+                    case "charge" -> {
+                        expectFields(t, 2, "charge Q");
+                        number(t[1], "charge");
+                    }
+                    case "end" -> ended = true;
+                    case "begin" -> throw error("'begin' before the 'end' of the configuration begun at line " + beginLine);
+                    default -> throw error("unknown keyword '" + t[0] + "' (expected comment, lattice, atom, energy, charge or end)");
+                }
+                if (ended) break;
+            }
+            if (!ended) throw error("end of file inside the configuration begun at line " + beginLine + " (missing 'end')");
+            if (lattice.size() != 0 && lattice.size() != 3)
+                throw error("configuration begun at line " + beginLine + " has " + lattice.size() + " lattice lines, expected 0 or 3");
+            if (atoms.isEmpty()) throw error("configuration begun at line " + beginLine + " has no atoms");
+
+            int n = atoms.size();
+            double[] pos = new double[3 * n], forces = new double[3 * n], ea = new double[n];
+            boolean anyAtomicEnergy = false;
+            for (int i = 0; i < n; i++) {
+                double[] a = atoms.get(i);
+                System.arraycopy(a, 0, pos, 3 * i, 3);
+                System.arraycopy(a, 3, forces, 3 * i, 3);
+                ea[i] = a[6];
+                anyAtomicEnergy |= a[6] != 0.0;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            String id = file.getFileName() + "#" + index;
+            if (comment != null) {
+                labels.put("comment", comment);
+                for (String w : comment.split("\\s+")) {
+                    int eq = w.indexOf('=');
+                    if (eq > 0 && eq < w.length() - 1) {
+                        String k = w.substring(0, eq), v = w.substring(eq + 1);
+                        if (k.equals("id")) id = v;
+                        else labels.putIfAbsent(k, v);
+                    }
+                }
+            }
+            Configuration.Builder b = Configuration.builder().id(id).atoms(species.toArray(new String[0]), pos)
+                    .forces(forces).energy(energy).labels(labels);
+            if (anyAtomicEnergy) b.atomicEnergies(ea);
+            if (lattice.isEmpty()) b.pbc(false, false, false);
+            else {
+                try {
+                    b.lattice(Lattice.of(lattice.get(0), lattice.get(1), lattice.get(2)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFileException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
+                }
+            }
+            index++;
+            try {
+                return b.build();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFileException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
+            }
+        }
+
+        private void expectFields(String[] t, int n, String form) throws InvalidFileException {
+            if (t.length != n)
+                throw error("'" + t[0] + "' line has " + t.length + " fields, expected " + n + " (" + form + ")");
+        }
+
+        private double number(String s, String what) throws InvalidFileException {
+            double v;
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw error(what + " is not a number: '" + s + "'");
+            }
+            if (!Double.isFinite(v)) throw error(what + " is not finite: '" + s + "'");
+            return v;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /** Writes the configurations to a temporary file next to {@code file}, then moves it into place. */
+    public static void write(Path file, List<Configuration> configurations) throws IOException {
+        AtomicFiles.write(file, out -> {
+            for (Configuration c : configurations) write(out, c);
+        });
+    }
+
+    /** Writes one configuration (full double precision, round-trip exact). */
+    public static void write(BufferedWriter out, Configuration c) throws IOException {
+        boolean[] pbc = c.pbc();
+        boolean periodic = pbc[0] || pbc[1] || pbc[2];
+        if (periodic && !(pbc[0] && pbc[1] && pbc[2]))
+            throw new IllegalArgumentException("configuration " + c.id() + " is periodic in some directions only; n2p2 input.data cannot say so");
+        out.write("begin\n");
+        out.write("comment " + comment(c) + "\n");
+        if (periodic) {
+            Lattice l = c.lattice().orElseThrow();
+            for (int i = 0; i < 3; i++)
+                out.write("lattice " + num(l.component(i, 0)) + " " + num(l.component(i, 1)) + " " + num(l.component(i, 2)) + "\n");
+        }
+        double[] p = c.positions();
+        double[] f = c.hasForces() ? c.forces() : new double[p.length];
+        double[] ea = c.hasAtomicEnergies() ? c.atomicEnergies() : new double[c.size()];
+        for (int i = 0; i < c.size(); i++) {
+            out.write("atom " + num(p[3 * i]) + " " + num(p[3 * i + 1]) + " " + num(p[3 * i + 2]) + " " + c.species(i)
+                    + " 0.0 " + num(ea[i]) + " " + num(f[3 * i]) + " " + num(f[3 * i + 1]) + " " + num(f[3 * i + 2]) + "\n");
+        }
+        out.write("energy " + num(c.hasEnergy() ? c.energy() : 0.0) + "\n");
+        out.write("charge 0.0\n");
+        out.write("end\n");
+    }
+
+    private static String comment(Configuration c) {
+        String given = c.labels().get("comment");
+        if (given != null) return given.replace('\n', ' ');
+        StringBuilder sb = new StringBuilder("id=" + c.id().replaceAll("\\s+", "_"));
+        c.labels().forEach((k, v) -> sb.append(' ').append(k.replaceAll("\\s+", "_")).append('=').append(v.replaceAll("\\s+", "_")));
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+}

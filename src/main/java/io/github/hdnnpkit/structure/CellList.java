@@ -1,0 +1,218 @@
+package io.github.hdnnpkit.structure;
+
+import java.util.Arrays;
+
+/**
+ * Neighbour search by binning (a cell list), O(N) in the number of atoms for any cell shape.
+ *
+ * <p>The method, chosen so that no special case is needed for small or skewed cells:
+ * <ol>
+ * <li>atoms are wrapped into the cell along periodic directions (so atoms slightly outside the box are fine);</li>
+ * <li>every periodic image whose fractional coordinate lies within the cutoff's reach of the cell
+ * ({@code -p_k <= s_k < 1 + p_k}, {@code p_k = rc / d_k}, {@code d_k} the spacing of the lattice planes) is
+ * materialised as a ghost — a cell shorter than twice the cutoff simply produces several layers of ghosts, a 4-atom
+ * cell with a 6.8 Å cutoff a few hundred;</li>
+ * <li>ghosts are binned on a grid of fractional bins at least {@code p_k} wide, so that two points closer than the
+ * cutoff always lie in the same or adjacent bins, also for triclinic cells ({@code |Δs_k| <= rc |b_k| = p_k},
+ * {@code b_k} the reciprocal vector);</li>
+ * <li>each real atom scans the 27 bins around its own.</li>
+ * </ol>
+ * A configuration without lattice (a cluster) or without any periodic direction is binned in its bounding box with no
+ * images.
+ */
+public final class CellList {
+    private CellList() {
+    }
+
+    static NeighbourList neighbours(Configuration c, double cutoff) {
+        if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new IllegalArgumentException("cutoff must be positive: " + cutoff);
+        int n = c.size();
+        double[] pos = c.positions();
+        boolean[] pbc = c.pbc();
+        Lattice lat = c.lattice().orElse(null);
+        if (lat == null) {
+            pbc = new boolean[3];
+            lat = boundingBox(pos);
+        }
+        double[][] vec = {lat.vector(0), lat.vector(1), lat.vector(2)};
+        double[] pad = new double[3];
+        // a hair wider than the exact reach, so rounding never drops an image at distance just below the cutoff
+        for (int k = 0; k < 3; k++) pad[k] = cutoff / lat.planeSpacing(k) * (1 + 1e-9) + 1e-12;
+
+        // 1. fractional coordinates, wrapped along periodic directions
+        double[] frac = new double[3 * n];
+        double[] wrapped = new double[3 * n];
+        for (int a = 0; a < n; a++) {
+            double[] s = lat.toFractional(new double[]{pos[3 * a], pos[3 * a + 1], pos[3 * a + 2]});
+            double[] shift = new double[3];
+            for (int k = 0; k < 3; k++) {
+                if (pbc[k]) {
+                    double f = Math.floor(s[k]);
+                    s[k] -= f;
+                    if (s[k] >= 1.0) s[k] -= 1.0;   // floor of -1e-18 leaves exactly 1.0
+                    shift[k] = f;
+                }
+                frac[3 * a + k] = s[k];
+            }
+            for (int x = 0; x < 3; x++)
+                wrapped[3 * a + x] = pos[3 * a + x] - shift[0] * vec[0][x] - shift[1] * vec[1][x] - shift[2] * vec[2][x];
+        }
+
+        // 2. ghosts: every image within reach of the cell, the real atoms first (translation 0)
+        double[] lo = new double[3], hi = new double[3];
+        int[] reach = new int[3];
+        for (int k = 0; k < 3; k++) {
+            if (pbc[k]) {
+                lo[k] = -pad[k];
+                hi[k] = 1 + pad[k];
+                reach[k] = (int) Math.ceil(pad[k]);
+            } else {
+                lo[k] = Double.POSITIVE_INFINITY;
+                hi[k] = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < n; a++) {
+                    lo[k] = Math.min(lo[k], frac[3 * a + k]);
+                    hi[k] = Math.max(hi[k], frac[3 * a + k]);
+                }
+                if (n == 0) { lo[k] = 0; hi[k] = 1; }
+                // the filter below is half-open: widen so the outermost atom's images in other directions stay in
+                hi[k] = Math.max(hi[k] + 1e-9 * Math.max(1.0, Math.abs(hi[k])), lo[k] + 1e-12);
+            }
+        }
+        GrowableGhosts g = new GrowableGhosts(Math.max(16, n * 4));
+        for (int a = 0; a < n; a++) g.add(a, frac[3 * a], frac[3 * a + 1], frac[3 * a + 2],
+                wrapped[3 * a], wrapped[3 * a + 1], wrapped[3 * a + 2]);
+        for (int t0 = -reach[0]; t0 <= reach[0]; t0++)
+            for (int t1 = -reach[1]; t1 <= reach[1]; t1++)
+                for (int t2 = -reach[2]; t2 <= reach[2]; t2++) {
+                    if (t0 == 0 && t1 == 0 && t2 == 0) continue;
+                    double tx = t0 * vec[0][0] + t1 * vec[1][0] + t2 * vec[2][0];
+                    double ty = t0 * vec[0][1] + t1 * vec[1][1] + t2 * vec[2][1];
+                    double tz = t0 * vec[0][2] + t1 * vec[1][2] + t2 * vec[2][2];
+                    for (int a = 0; a < n; a++) {
+                        double s0 = frac[3 * a] + t0, s1 = frac[3 * a + 1] + t1, s2 = frac[3 * a + 2] + t2;
+                        if (s0 < lo[0] || s0 >= hi[0] || s1 < lo[1] || s1 >= hi[1] || s2 < lo[2] || s2 >= hi[2]) continue;
+                        g.add(a, s0, s1, s2, wrapped[3 * a] + tx, wrapped[3 * a + 1] + ty, wrapped[3 * a + 2] + tz);
+                    }
+                }
+
+        // 3. bins at least p_k wide in fractional units
+        int[] nb = new int[3];
+        double[] width = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double range = hi[k] - lo[k];
+            nb[k] = (int) Math.max(1, Math.min(1 << 10, Math.floor(range / pad[k])));
+            width[k] = range / nb[k];
+        }
+        int bins = nb[0] * nb[1] * nb[2];
+        int[] binOf = new int[g.size];
+        int[] binStart = new int[bins + 1];
+        for (int q = 0; q < g.size; q++) {
+            int b = bin(g.s, q, lo, width, nb);
+            binOf[q] = b;
+            binStart[b + 1]++;
+        }
+        for (int b = 0; b < bins; b++) binStart[b + 1] += binStart[b];
+        int[] fill = Arrays.copyOf(binStart, bins);
+        int[] sorted = new int[g.size];
+        for (int q = 0; q < g.size; q++) sorted[fill[binOf[q]]++] = q;
+
+        // 4. scan the 27 bins around each real atom
+        double rc2 = cutoff * cutoff;
+        int[] start = new int[n + 1];
+        int cap = Math.max(16, n * 32);
+        int[] idx = new int[cap];
+        double[] ddx = new double[cap], ddy = new double[cap], ddz = new double[cap], dr = new double[cap];
+        int m = 0;
+        for (int a = 0; a < n; a++) {
+            start[a] = m;
+            int b = binOf[a];   // real atoms are the first n ghosts
+            int b2 = b % nb[2], b1 = (b / nb[2]) % nb[1], b0 = b / (nb[1] * nb[2]);
+            double xa = g.x[a], ya = g.y[a], za = g.z[a];
+            for (int i0 = Math.max(0, b0 - 1); i0 <= Math.min(nb[0] - 1, b0 + 1); i0++)
+                for (int i1 = Math.max(0, b1 - 1); i1 <= Math.min(nb[1] - 1, b1 + 1); i1++)
+                    for (int i2 = Math.max(0, b2 - 1); i2 <= Math.min(nb[2] - 1, b2 + 1); i2++) {
+                        int cell = (i0 * nb[1] + i1) * nb[2] + i2;
+                        for (int p = binStart[cell]; p < binStart[cell + 1]; p++) {
+                            int q = sorted[p];
+                            if (q == a) continue;
+                            double x = g.x[q] - xa, y = g.y[q] - ya, z = g.z[q] - za;
+                            double d2 = x * x + y * y + z * z;
+                            if (d2 >= rc2) continue;
+                            if (m == idx.length) {
+                                int nc = idx.length * 2;
+                                idx = Arrays.copyOf(idx, nc);
+                                ddx = Arrays.copyOf(ddx, nc);
+                                ddy = Arrays.copyOf(ddy, nc);
+                                ddz = Arrays.copyOf(ddz, nc);
+                                dr = Arrays.copyOf(dr, nc);
+                            }
+                            idx[m] = g.atom[q];
+                            ddx[m] = x;
+                            ddy[m] = y;
+                            ddz[m] = z;
+                            dr[m] = Math.sqrt(d2);
+                            m++;
+                        }
+                    }
+        }
+        start[n] = m;
+        return new NeighbourList(n, cutoff, start, Arrays.copyOf(idx, m), Arrays.copyOf(ddx, m), Arrays.copyOf(ddy, m),
+                Arrays.copyOf(ddz, m), Arrays.copyOf(dr, m));
+    }
+
+    private static int bin(double[] s, int q, double[] lo, double[] width, int[] nb) {
+        int[] c = new int[3];
+        for (int k = 0; k < 3; k++) {
+            int v = (int) Math.floor((s[3 * q + k] - lo[k]) / width[k]);
+            c[k] = Math.max(0, Math.min(nb[k] - 1, v));
+        }
+        return (c[0] * nb[1] + c[1]) * nb[2] + c[2];
+    }
+
+    /** An axis-aligned box around a cluster, used only to bin it (no periodic images). */
+    private static Lattice boundingBox(double[] pos) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int a = 0; a < pos.length / 3; a++)
+            for (int k = 0; k < 3; k++) {
+                lo[k] = Math.min(lo[k], pos[3 * a + k]);
+                hi[k] = Math.max(hi[k], pos[3 * a + k]);
+            }
+        double[] len = new double[3];
+        for (int k = 0; k < 3; k++) len[k] = pos.length == 0 ? 1 : Math.max(1.0, hi[k] - lo[k] + 1.0);
+        return Lattice.orthorhombic(len[0], len[1], len[2]);
+    }
+
+    private static final class GrowableGhosts {
+        int size;
+        int[] atom;
+        double[] s, x, y, z;
+
+        GrowableGhosts(int capacity) {
+            atom = new int[capacity];
+            s = new double[3 * capacity];
+            x = new double[capacity];
+            y = new double[capacity];
+            z = new double[capacity];
+        }
+
+        void add(int a, double s0, double s1, double s2, double px, double py, double pz) {
+            if (size == atom.length) {
+                int nc = atom.length * 2;
+                atom = Arrays.copyOf(atom, nc);
+                s = Arrays.copyOf(s, 3 * nc);
+                x = Arrays.copyOf(x, nc);
+                y = Arrays.copyOf(y, nc);
+                z = Arrays.copyOf(z, nc);
+            }
+            atom[size] = a;
+            s[3 * size] = s0;
+            s[3 * size + 1] = s1;
+            s[3 * size + 2] = s2;
+            x[size] = px;
+            y[size] = py;
+            z[size] = pz;
+            size++;
+        }
+    }
+}
