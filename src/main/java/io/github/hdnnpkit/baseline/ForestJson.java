@@ -1,0 +1,93 @@
+package io.github.hdnnpkit.baseline;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * JSON export of forest results: the summary (set-up, options, provenance, timings, figures, importance) and, on
+ * request, the per-configuration predictions. Non-finite numbers (a diagnostic that does not apply) are written as null.
+ */
+public final class ForestJson {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
+
+    private ForestJson() {
+    }
+
+    public static String toJson(ForestResult r, boolean predictions) {
+        return GSON.toJson(tree(r, predictions));
+    }
+
+    public static JsonObject tree(ForestResult r, boolean predictions) {
+        JsonObject o = new JsonObject();
+        o.addProperty("mode", r.mode().cliName());
+        o.addProperty("setup_label", r.setup().label());
+        o.add("setup", GSON.toJsonTree(r.setup()));
+        o.add("options", GSON.toJsonTree(r.options()));
+        o.add("provenance", GSON.toJsonTree(r.provenance()));
+        o.addProperty("train_rows", r.trainRows());
+        o.addProperty("trees_trained", r.treesTrained());
+        o.addProperty("dataset_seconds", r.datasetSeconds());
+        o.addProperty("train_seconds", r.trainSeconds());
+        o.addProperty("predict_seconds", r.predictSeconds());
+        if (r.trainEnergy() != null) {
+            o.add("train_energy", GSON.toJsonTree(r.trainEnergy()));
+            o.add("validation_energy", GSON.toJsonTree(r.validationEnergy()));
+            o.add("collapse", GSON.toJsonTree(r.collapse()));
+        }
+        if (r.trainForces() != null) {
+            JsonObject f = GSON.toJsonTree(r.validationForces()).getAsJsonObject();
+            f.addProperty("rmse_over_zero_predictor", r.validationForces().rmseOverZeroPredictor());
+            o.add("train_forces", GSON.toJsonTree(r.trainForces()));
+            o.add("validation_forces", f);
+        }
+        JsonArray imp = new JsonArray();
+        for (ForestMetrics.Importance i : r.importance()) imp.add(GSON.toJsonTree(i));
+        o.add("importance", imp);
+        if (predictions && r.validationPredictions() != null) {
+            o.add("train_predictions", GSON.toJsonTree(r.trainPredictions()));
+            o.add("validation_predictions", GSON.toJsonTree(r.validationPredictions()));
+        }
+        return nullNonFinite(o).getAsJsonObject();
+    }
+
+    /** Writes the JSON atomically (temporary file, then move). */
+    public static Path write(ForestResult r, boolean predictions, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, toJson(r, predictions), StandardCharsets.UTF_8);
+            return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonElement nullNonFinite(JsonElement e) {
+        if (e.isJsonObject()) {
+            JsonObject o = new JsonObject();
+            for (var en : e.getAsJsonObject().entrySet()) o.add(en.getKey(), nullNonFinite(en.getValue()));
+            return o;
+        }
+        if (e.isJsonArray()) {
+            JsonArray a = new JsonArray();
+            for (JsonElement x : e.getAsJsonArray()) a.add(nullNonFinite(x));
+            return a;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double d = e.getAsDouble();
+            if (!Double.isFinite(d)) return com.google.gson.JsonNull.INSTANCE;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,312 @@
+package io.github.hdnnpkit.io;
+
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.Lattice;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * LAMMPS {@code dump custom} text files ({@code dump ID all custom N file id type x y z fx fy fz c_pe}), orthogonal
+ * or triclinic boxes. Atoms are sorted by {@code id}; positions are shifted so the box origin is at zero (extended
+ * XYZ and n2p2 have no origin) and, with {@link Options#wrap()}, wrapped into the cell, since LAMMPS lets atoms drift
+ * slightly outside the box between re-neighbourings. Species come from an {@code element} column or the
+ * {@link Options#species()} map from atom type. The per-atom energy column (a {@code compute pe/atom}) is optional;
+ * when present the configuration's energy is the sum of the atomic energies. The timestep becomes the label
+ * {@code step}.
+ */
+public final class LammpsDump {
+    private LammpsDump() {
+    }
+
+    /**
+     * @param species      atom type → species name; types missing from the map are named by their number
+     * @param energyColumn the per-atom energy column (e.g. {@code c_pe}); ignored when the dump does not have it
+     * @param wrap         whether to wrap positions into the cell
+     */
+    public record Options(Map<Integer, String> species, String energyColumn, boolean wrap) {
+        public Options {
+            species = Map.copyOf(species);
+            Objects.requireNonNull(energyColumn);
+        }
+
+        /** Types named by number, energies from {@code c_pe}, positions wrapped. */
+        public static Options defaults() {
+            return new Options(Map.of(), "c_pe", true);
+        }
+
+        /** Defaults with a type → species map, e.g. {@code Map.of(1, "Al")}. */
+        public static Options withSpecies(Map<Integer, String> species) {
+            return new Options(species, "c_pe", true);
+        }
+    }
+
+    public static List<Configuration> read(Path file) {
+        return read(file, Options.defaults());
+    }
+
+    public static List<Configuration> read(Path file, Options options) {
+        List<Configuration> out = new ArrayList<>();
+        forEach(file, options, out::add);
+        return out;
+    }
+
+    public static void forEach(Path file, Consumer<Configuration> action) {
+        forEach(file, Options.defaults(), action);
+    }
+
+    public static void forEach(Path file, Options options, Consumer<Configuration> action) {
+        try (FrameReader r = open(file, options)) {
+            while (r.hasNext()) action.accept(r.next());
+        }
+    }
+
+    public static FrameReader open(Path file, Options options) {
+        try {
+            return new FrameReader(file, TextFiles.reader(file), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a dump with columns {@code id type x y z} (+ {@code fx fy fz} and {@code c_pe} when every configuration
+     * has them), species mapped to types by {@code types}; LAMMPS can {@code rerun} it. The cell must be a LAMMPS cell
+     * (a along x, b in the xy plane). The label {@code step} is used as timestep when present, else the frame index.
+     */
+    public static void write(Path file, List<Configuration> configurations, Map<String, Integer> types) {
+        boolean forces = configurations.stream().allMatch(Configuration::hasForces);
+        boolean energies = configurations.stream().allMatch(Configuration::hasAtomicEnergies);
+        TextFiles.writeAtomically(file, w -> {
+            int frame = 0;
+            for (Configuration c : configurations) {
+                Lattice l = c.lattice().orElseThrow(() -> new IllegalArgumentException("configuration " + c.id() + " has no cell"));
+                if (l.component(0, 1) != 0 || l.component(0, 2) != 0 || l.component(1, 2) != 0)
+                    throw new IllegalArgumentException("configuration " + c.id() + ": LAMMPS needs a along x and b in the xy plane: " + l);
+                double ax = l.component(0, 0), bx = l.component(1, 0), by = l.component(1, 1);
+                double cx = l.component(2, 0), cy = l.component(2, 1), cz = l.component(2, 2);
+                boolean tri = bx != 0 || cx != 0 || cy != 0;
+                StringBuilder sb = new StringBuilder(80 * (c.size() + 9));
+                sb.append("ITEM: TIMESTEP\n").append(c.label("step").orElse(Integer.toString(frame))).append('\n');
+                sb.append("ITEM: NUMBER OF ATOMS\n").append(c.size()).append('\n');
+                if (!tri) {
+                    sb.append("ITEM: BOX BOUNDS pp pp pp\n");
+                    sb.append("0 ").append(ax).append('\n').append("0 ").append(by).append('\n').append("0 ").append(cz).append('\n');
+                } else {
+                    double xlo = Math.min(Math.min(0, bx), Math.min(cx, bx + cx)), xhi = ax + Math.max(Math.max(0, bx), Math.max(cx, bx + cx));
+                    sb.append("ITEM: BOX BOUNDS xy xz yz pp pp pp\n");
+                    sb.append(xlo).append(' ').append(xhi).append(' ').append(bx).append('\n');
+                    sb.append(Math.min(0, cy)).append(' ').append(by + Math.max(0, cy)).append(' ').append(cx).append('\n');
+                    sb.append("0 ").append(cz).append(' ').append(cy).append('\n');
+                }
+                sb.append("ITEM: ATOMS id type x y z").append(forces ? " fx fy fz" : "").append(energies ? " c_pe" : "").append('\n');
+                double[] f = forces ? c.forces() : null;
+                double[] e = energies ? c.atomicEnergies() : null;
+                for (int i = 0; i < c.size(); i++) {
+                    Integer type = types.get(c.species(i));
+                    if (type == null) throw new IllegalArgumentException("no LAMMPS type for species " + c.species(i));
+                    sb.append(i + 1).append(' ').append(type).append(' ').append(c.x(i)).append(' ').append(c.y(i)).append(' ').append(c.z(i));
+                    if (f != null) sb.append(' ').append(f[3 * i]).append(' ').append(f[3 * i + 1]).append(' ').append(f[3 * i + 2]);
+                    if (e != null) sb.append(' ').append(e[i]);
+                    sb.append('\n');
+                }
+                w.write(sb.toString());
+                frame++;
+            }
+        });
+    }
+
+    /** Reads frames one at a time; every error names the file and line. */
+    public static final class FrameReader implements Iterator<Configuration>, Closeable {
+        private final Path file;
+        private final BufferedReader in;
+        private final Options options;
+        private long lineNo;
+        private Configuration next;
+        private boolean closed;
+
+        private FrameReader(Path file, BufferedReader in, Options options) {
+            this.file = file;
+            this.in = in;
+            this.options = options;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !closed) {
+                next = readFrame();
+                if (next == null) close();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Configuration next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            Configuration c = next;
+            next = null;
+            return c;
+        }
+
+        private String line(String expected) {
+            try {
+                String s = in.readLine();
+                if (s == null) throw new InputFormatException(file, lineNo + 1, "file ends where " + expected + " was expected (truncated dump?)");
+                lineNo++;
+                return s;
+            } catch (IOException e) {
+                throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")", e);
+            }
+        }
+
+        private String item(String name) {
+            String s = line("ITEM: " + name);
+            if (!s.startsWith("ITEM: " + name))
+                throw new InputFormatException(file, lineNo, "expected 'ITEM: " + name + "', found '" + s + "'");
+            return s;
+        }
+
+        private Configuration readFrame() {
+            String first;
+            try {
+                do {
+                    first = in.readLine();
+                    if (first == null) return null;
+                    lineNo++;
+                } while (first.isBlank());
+            } catch (IOException e) {
+                throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")", e);
+            }
+            if (!first.startsWith("ITEM: TIMESTEP"))
+                throw new InputFormatException(file, lineNo, "expected 'ITEM: TIMESTEP', found '" + first + "'");
+            String step = line("the timestep").trim();
+            TextFiles.parseInt(step.split("\\s+")[0], file, lineNo, "the timestep");
+            item("NUMBER OF ATOMS");
+            int n = TextFiles.parseInt(line("the atom count").trim(), file, lineNo, "the atom count");
+            String bounds = item("BOX BOUNDS");
+            boolean tri = bounds.contains("xy");
+            String[] flags = bounds.substring("ITEM: BOX BOUNDS".length()).trim().split("\\s+");
+            int flagStart = tri ? 3 : 0;
+            boolean[] pbc = new boolean[3];
+            for (int k = 0; k < 3; k++) pbc[k] = flags.length <= flagStart + k || flags[flagStart + k].equals("pp");
+            double[][] b = new double[3][3];
+            for (int k = 0; k < 3; k++) {
+                String[] t = line("box bounds").trim().split("\\s+");
+                if (t.length < (tri ? 3 : 2))
+                    throw new InputFormatException(file, lineNo, "expected " + (tri ? 3 : 2) + " box-bound numbers, found " + t.length);
+                for (int j = 0; j < (tri ? 3 : 2); j++) b[k][j] = TextFiles.parseDouble(t[j], file, lineNo, "box bounds");
+            }
+            double xy = tri ? b[0][2] : 0, xz = tri ? b[1][2] : 0, yz = tri ? b[2][2] : 0;
+            double xlo = b[0][0] - Math.min(Math.min(0, xy), Math.min(xz, xy + xz));
+            double xhi = b[0][1] - Math.max(Math.max(0, xy), Math.max(xz, xy + xz));
+            double ylo = b[1][0] - Math.min(0, yz), yhi = b[1][1] - Math.max(0, yz);
+            double zlo = b[2][0], zhi = b[2][1];
+            Lattice lattice;
+            try {
+                lattice = Lattice.of(new double[]{xhi - xlo, 0, 0}, new double[]{xy, yhi - ylo, 0}, new double[]{xz, yz, zhi - zlo});
+            } catch (IllegalArgumentException e) {
+                throw new InputFormatException(file, lineNo, e.getMessage(), e);
+            }
+            String atoms = item("ATOMS");
+            long atomsLine = lineNo;
+            List<String> cols = Arrays.asList(atoms.substring("ITEM: ATOMS".length()).trim().split("\\s+"));
+            int cId = cols.indexOf("id"), cType = cols.indexOf("type"), cEl = cols.indexOf("element");
+            int cx = cols.indexOf("x"), cy = cols.indexOf("y"), cz = cols.indexOf("z");
+            int cfx = cols.indexOf("fx"), cfy = cols.indexOf("fy"), cfz = cols.indexOf("fz"), ce = cols.indexOf(options.energyColumn());
+            if (cx < 0 || cy < 0 || cz < 0)
+                throw new InputFormatException(file, atomsLine, "the dump needs columns x y z (unscaled, wrapped), found " + cols);
+            if (cType < 0 && cEl < 0) throw new InputFormatException(file, atomsLine, "the dump needs a type or element column, found " + cols);
+            boolean forces = cfx >= 0 && cfy >= 0 && cfz >= 0;
+            if (!forces && (cfx >= 0 || cfy >= 0 || cfz >= 0))
+                throw new InputFormatException(file, atomsLine, "forces need all of fx fy fz, found " + cols);
+
+            int[] ids = new int[n];
+            String[] species = new String[n];
+            double[] pos = new double[3 * n], f = forces ? new double[3 * n] : null, e = ce >= 0 ? new double[n] : null;
+            for (int a = 0; a < n; a++) {
+                String[] t = line("atom " + (a + 1) + " of " + n).trim().split("\\s+");
+                if (t.length != cols.size())
+                    throw new InputFormatException(file, lineNo, "expected " + cols.size() + " columns " + cols + ", found " + t.length);
+                ids[a] = cId >= 0 ? TextFiles.parseInt(t[cId], file, lineNo, "id") : a + 1;
+                if (cEl >= 0) species[a] = t[cEl];
+                else {
+                    int type = TextFiles.parseInt(t[cType], file, lineNo, "type");
+                    species[a] = options.species().getOrDefault(type, Integer.toString(type));
+                }
+                double[] r = {TextFiles.parseDouble(t[cx], file, lineNo, "x") - xlo, TextFiles.parseDouble(t[cy], file, lineNo, "y") - ylo,
+                        TextFiles.parseDouble(t[cz], file, lineNo, "z") - zlo};
+                if (options.wrap()) {
+                    // only atoms outside the cell are moved, so the others keep LAMMPS's digits exactly
+                    double[] s = lattice.toFractional(r);
+                    boolean outside = false;
+                    for (int k = 0; k < 3; k++)
+                        if (pbc[k] && (s[k] < 0 || s[k] >= 1)) {
+                            s[k] -= Math.floor(s[k]);
+                            outside = true;
+                        }
+                    if (outside) {
+                        r = lattice.toCartesian(s);
+                        for (int k = 0; k < 3; k++) if (pbc[k] && r[k] < 0 && r[k] > -1e-12) r[k] = 0;
+                    }
+                }
+                System.arraycopy(r, 0, pos, 3 * a, 3);
+                if (forces) {
+                    f[3 * a] = TextFiles.parseDouble(t[cfx], file, lineNo, "fx");
+                    f[3 * a + 1] = TextFiles.parseDouble(t[cfy], file, lineNo, "fy");
+                    f[3 * a + 2] = TextFiles.parseDouble(t[cfz], file, lineNo, "fz");
+                }
+                if (e != null) e[a] = TextFiles.parseDouble(t[ce], file, lineNo, options.energyColumn());
+            }
+            // sort atoms by id: LAMMPS writes them in processor order unless dump_modify sort id
+            Integer[] order = new Integer[n];
+            for (int a = 0; a < n; a++) order[a] = a;
+            Arrays.sort(order, (p, q) -> Integer.compare(ids[p], ids[q]));
+            for (int a = 1; a < n; a++)
+                if (ids[order[a]] == ids[order[a - 1]])
+                    throw new InputFormatException(file, atomsLine, "atom id " + ids[order[a]] + " appears twice in timestep " + step);
+            String[] sp = new String[n];
+            double[] ps = new double[3 * n], fs = forces ? new double[3 * n] : null, es = e != null ? new double[n] : null;
+            double energy = 0;
+            for (int a = 0; a < n; a++) {
+                int o = order[a];
+                sp[a] = species[o];
+                System.arraycopy(pos, 3 * o, ps, 3 * a, 3);
+                if (forces) System.arraycopy(f, 3 * o, fs, 3 * a, 3);
+                if (es != null) {
+                    es[a] = e[o];
+                    energy += e[o];
+                }
+            }
+            Configuration.Builder cb = Configuration.builder().id(file.getFileName() + "@" + step).lattice(lattice)
+                    .pbc(pbc[0], pbc[1], pbc[2]).atoms(sp, ps).forces(fs).atomicEnergies(es).label("step", step);
+            if (es != null) cb.energy(energy);
+            try {
+                return cb.build();
+            } catch (IllegalArgumentException ex) {
+                throw new InputFormatException(file, atomsLine, ex.getMessage(), ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.hdnnpkit.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Text files as the readers and writers of this package use them: gzip is chosen by the {@code .gz} suffix, and
+ * writing goes to a temporary file in the same folder that is moved into place only once complete, so a crash or an
+ * interruption never leaves a half-written file under the final name.
+ */
+public final class TextFiles {
+    /** Suffix of the temporary files that {@link #writeAtomically} creates next to their target. */
+    public static final String TEMP_SUFFIX = ".part";
+
+    private TextFiles() {
+    }
+
+    /** Something that writes text and may fail with an I/O error. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void write(Writer out) throws IOException;
+    }
+
+    public static boolean isGzip(Path file) {
+        return file.getFileName().toString().endsWith(".gz");
+    }
+
+    /** A UTF-8 reader, decompressing when the name ends in {@code .gz}. */
+    public static BufferedReader reader(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            if (isGzip(file)) in = new GZIPInputStream(in, 1 << 16);
+        } catch (IOException e) {
+            in.close();
+            throw new IOException(file + ": not a gzip file (" + e.getMessage() + ")", e);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Writes {@code file} through a temporary sibling (compressed when the name ends in {@code .gz}) and moves it into
+     * place atomically. On any failure the temporary file is deleted and the previous content of {@code file}, if
+     * any, is untouched.
+     */
+    public static void writeAtomically(Path file, TextWriter content) {
+        Path target = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), TEMP_SUFFIX);
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 OutputStream out = isGzip(target) ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                content.write(w);
+            }
+            try {
+                // temporary files are created owner-only; a data file should be as readable as any other
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original error matters more than a leftover temporary file
+                }
+            }
+        }
+    }
+
+    /** Parses a double, or throws an {@link InputFormatException} naming the file, line and field. */
+    static double parseDouble(String token, Path file, long line, String what) {
+        try {
+            return Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            throw new InputFormatException(file, line, "expected a number for " + what + ", found '" + token + "'");
+        }
+    }
+
+    /** Parses an int, or throws an {@link InputFormatException} naming the file, line and field. */
+    static int parseInt(String token, Path file, long line, String what) {
+        try {
+            return Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            throw new InputFormatException(file, line, "expected an integer for " + what + ", found '" + token + "'");
+        }
+    }
+}

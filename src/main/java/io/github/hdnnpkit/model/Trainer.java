@@ -1,0 +1,335 @@
+package io.github.hdnnpkit.model;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.hdnnpkit.descriptors.DescriptorMatrix;
+import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.model.backend.Backend;
+import io.github.hdnnpkit.model.backend.Engine;
+import io.github.hdnnpkit.model.backend.OptimizerState;
+import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Progress;
+import io.github.hdnnpkit.util.Versions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link Hdnnp} as in section 2.5: preconditioning and target normalisation fitted on the training split,
+ * mini-batches of configurations, Adam, a learning-rate schedule, early stopping on the validation loss that returns
+ * the best weights. Reports each epoch to a {@link Progress}, checks a {@link Cancellation} after each epoch (and
+ * then returns the best model so far), and can checkpoint every N epochs so that running the same training again
+ * with the same checkpoint folder resumes where it stopped.
+ *
+ * <pre>{@code
+ * TrainingResult r = new Trainer(TrainingConfig.defaults().withMaxEpochs(500))
+ *         .progress(bar).cancellation(Cancellation.withBudget(Duration.ofMinutes(5)))
+ *         .train(Layout.parse("57-10-10-1"), data);
+ * }</pre>
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private Progress progress = Progress.NONE;
+    private Cancellation cancellation = Cancellation.none();
+    private Backend backend;
+    private float[] initialParameters;
+    private Path checkpointDir;
+    private int checkpointEvery;
+
+    public Trainer(TrainingConfig config) {
+        this.config = Objects.requireNonNull(config);
+    }
+
+    public TrainingConfig config() { return config; }
+
+    public Trainer progress(Progress p) { this.progress = Objects.requireNonNull(p); return this; }
+
+    public Trainer cancellation(Cancellation c) { this.cancellation = Objects.requireNonNull(c); return this; }
+
+    /** Uses this back-end instead of the one named in the configuration. */
+    public Trainer backend(Backend b) { this.backend = b; return this; }
+
+    /** Starts from these parameters instead of the seeded Glorot initialisation (e.g. to compare back-ends). */
+    public Trainer initialParameters(float[] p) { this.initialParameters = p.clone(); return this; }
+
+    /** Writes a checkpoint to {@code dir} every {@code everyEpochs} epochs and resumes from it if one is there. */
+    public Trainer checkpoints(Path dir, int everyEpochs) {
+        if (everyEpochs < 1) throw new IllegalArgumentException("checkpoint interval must be ≥ 1 epoch");
+        this.checkpointDir = dir;
+        this.checkpointEvery = everyEpochs;
+        return this;
+    }
+
+    /** Trains a network of the given layout; the layout's input count must equal the number of descriptor columns. */
+    public TrainingResult train(Layout layout, TrainingData data) {
+        long t0 = System.nanoTime();
+        DescriptorMatrix raw = data.descriptors();
+        if (layout.inputs() != raw.features())
+            throw new IllegalArgumentException("layout " + layout + " has " + layout.inputs() + " inputs but the descriptors have " + raw.features() + " features");
+        int[] train = data.split().train(), val = data.split().validation();
+        double[] energies = data.energies();
+        int[] atoms = new int[raw.configurations()];
+        for (int c = 0; c < atoms.length; c++) atoms[c] = raw.atomsIn(c);
+
+        Preconditioner pre = Preconditioner.fit(config.preconditioning(), raw, train);
+        TargetNormalisation norm = config.normaliseTargets() ? TargetNormalisation.fit(energies, atoms, train) : TargetNormalisation.IDENTITY;
+        double scale2 = norm.scale() * norm.scale();
+
+        Backend be = backend != null ? backend : Backend.named(config.backend());
+        float[] init = initialParameters != null ? initialParameters : Initialisation.glorotUniform(layout, config.seed());
+        if (init.length != layout.parameterCount()) throw new IllegalArgumentException("initial parameters do not fit layout " + layout);
+
+        try (Engine engine = be.open(layout, init, config.adam(), config.threads())) {
+            Engine.Prepared trainData = engine.prepare(pre.apply(raw.selectConfigurations(train)), targets(energies, atoms, train, norm));
+            Engine.Prepared valData = engine.prepare(pre.apply(raw.selectConfigurations(val)), targets(energies, atoms, val, norm));
+
+            List<EpochRecord> history = new ArrayList<>();
+            double bestVal = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0, wait = 0, startEpoch = 1;
+            float[] bestParams = engine.parameters();
+            String fingerprint = fingerprint(layout, data, pre);
+            if (checkpointDir != null) {
+                Checkpoint cp = Checkpoint.read(checkpointDir, fingerprint);
+                if (cp != null) {
+                    engine.setParameters(cp.params);
+                    if (cp.optimizer != null) engine.setOptimizerState(cp.optimizer);
+                    history.addAll(cp.history);
+                    bestVal = cp.bestVal;
+                    bestEpoch = cp.bestEpoch;
+                    wait = cp.patienceUsed;
+                    bestParams = cp.bestParams;
+                    startEpoch = cp.epoch + 1;
+                }
+            }
+
+            TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
+            boolean stopped = startEpoch > config.maxEpochs() || (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience());
+            if (stopped && startEpoch <= config.maxEpochs()) reason = TrainingResult.StopReason.EARLY_STOPPING;
+            progress.start("training " + layout.notation() + " on " + train.length + " configurations", config.maxEpochs());
+            int nTrain = train.length;
+            int[] order = new int[nTrain];
+            double epochSeconds = 0;
+            for (int epoch = startEpoch; epoch <= config.maxEpochs() && !stopped; epoch++) {
+                long e0 = System.nanoTime();
+                double lr = config.schedule().rate(config.learningRate(), epoch);
+                for (int i = 0; i < nTrain; i++) order[i] = i;
+                if (config.shuffle()) shuffle(order, epochSeed(config.seed(), epoch));
+                double lossSum = 0;
+                for (int from = 0; from < nTrain; from += config.batchSize()) {
+                    int to = Math.min(nTrain, from + config.batchSize());
+                    int[] batch = java.util.Arrays.copyOfRange(order, from, to);
+                    lossSum += engine.trainStep(trainData, batch, lr) * batch.length;
+                }
+                double trainLoss = lossSum / nTrain * scale2;
+                double valLoss = loss(engine.energies(valData), energies, atoms, val, norm);
+                double sec = (System.nanoTime() - e0) * 1e-9;
+                epochSeconds += sec;
+                history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
+                if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss))
+                    throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss + ", val_loss " + valLoss
+                            + "); lower the learning rate");
+                if (valLoss < bestVal - config.earlyStopping().minDelta()) {
+                    bestVal = valLoss;
+                    bestEpoch = epoch;
+                    wait = 0;
+                    bestParams = engine.parameters();
+                } else {
+                    wait++;
+                    if (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience()) {
+                        stopped = true;
+                        reason = TrainingResult.StopReason.EARLY_STOPPING;
+                    }
+                }
+                int done = epoch - startEpoch + 1;
+                double eta = epochSeconds / done * (config.maxEpochs() - epoch);
+                progress.update(epoch, String.format(Locale.ROOT, "epoch %d/%d  loss %.5g  val_loss %.5g  lr %.3g  best %d  ETA ≤ %s",
+                        epoch, config.maxEpochs(), trainLoss, valLoss, lr, bestEpoch, duration(eta)));
+                if (checkpointDir != null && (epoch % checkpointEvery == 0 || stopped))
+                    new Checkpoint(epoch, engine.parameters(), bestParams, optimizerStateOrNull(engine), history, bestVal, bestEpoch, wait)
+                            .write(checkpointDir, fingerprint);
+                if (!stopped && cancellation.isCancelled()) {
+                    stopped = true;
+                    reason = TrainingResult.StopReason.CANCELLED;
+                }
+            }
+            if (history.isEmpty()) throw new IllegalStateException("no epoch was trained");
+            int lastEpoch = history.get(history.size() - 1).epoch();
+            if (!config.earlyStopping().restoreBest()) {
+                bestParams = engine.parameters();
+                bestEpoch = lastEpoch;
+            }
+            engine.setParameters(bestParams);
+            double[] trainPred = toEnergies(engine.energies(trainData), atoms, train, norm);
+            double[] valPred = toEnergies(engine.energies(valData), atoms, val, norm);
+            TrainingResult.Predictions tp = predictions(train, atoms, energies, trainPred);
+            TrainingResult.Predictions vp = predictions(val, atoms, energies, valPred);
+            progress.finish(String.format(Locale.ROOT, "best epoch %d of %d (%s): val_loss %.5g, val RMSE %.3f meV/atom",
+                    bestEpoch, lastEpoch, reason.name().toLowerCase(Locale.ROOT), bestVal, vp.errors().rmseMeVPerAtom()));
+
+            double meanAtoms = 0;
+            for (int a : atoms) meanAtoms += a;
+            meanAtoms /= atoms.length;
+            Map<String, Object> hp = config.asMap();
+            hp.put("backend", engine.backendName());
+            TrainingResult.Provenance prov = new TrainingResult.Provenance(data.dataId(), data.descriptorSet(), raw.featureIds(), layout.notation(),
+                    hp, config.seed(), data.split().seed(), engine.backendName(), Versions.all(), pre.constantFeatures());
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("data_id", data.dataId());
+            meta.put("backend", engine.backendName());
+            meta.put("seed", Long.toString(config.seed()));
+            meta.put("split_seed", Long.toString(data.split().seed()));
+            meta.put("best_epoch", Integer.toString(bestEpoch));
+            meta.put("hyper_parameters", hp.toString());
+            meta.put("kit_version", Versions.kit());
+            Hdnnp model = new Hdnnp(layout, bestParams, pre, norm, data.descriptorSet(), "Al", meta);
+            return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
+                    tp.errors(), vp.errors(), tp, vp, model, prov);
+        }
+    }
+
+    private static OptimizerState optimizerStateOrNull(Engine e) {
+        try {
+            return e.optimizerState();
+        } catch (UnsupportedOperationException ex) {
+            return null;
+        }
+    }
+
+    static float[] targets(double[] energies, int[] atoms, int[] configs, TargetNormalisation norm) {
+        float[] t = new float[configs.length];
+        for (int i = 0; i < configs.length; i++) t[i] = (float) norm.toNetwork(energies[configs[i]], atoms[configs[i]]);
+        return t;
+    }
+
+    private static double[] toEnergies(double[] net, int[] atoms, int[] configs, TargetNormalisation norm) {
+        double[] e = new double[net.length];
+        for (int i = 0; i < net.length; i++) e[i] = norm.toEnergy(net[i], atoms[configs[i]]);
+        return e;
+    }
+
+    /** Eq. 2.6 in eV² per configuration. */
+    private static double loss(double[] net, double[] energies, int[] atoms, int[] configs, TargetNormalisation norm) {
+        double s = 0;
+        for (int i = 0; i < configs.length; i++) {
+            double d = norm.toEnergy(net[i], atoms[configs[i]]) - energies[configs[i]];
+            s += d * d;
+        }
+        return s / (2.0 * configs.length);
+    }
+
+    private static TrainingResult.Predictions predictions(int[] configs, int[] atoms, double[] energies, double[] pred) {
+        int[] n = new int[configs.length];
+        double[] ref = new double[configs.length];
+        for (int i = 0; i < configs.length; i++) {
+            n[i] = atoms[configs[i]];
+            ref[i] = energies[configs[i]];
+        }
+        return new TrainingResult.Predictions(configs, n, ref, pred);
+    }
+
+    /** The shuffling seed of one epoch: independent of earlier epochs, so a resumed run shuffles as the original. */
+    static long epochSeed(long seed, int epoch) {
+        return seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
+    }
+
+    static void shuffle(int[] a, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+    }
+
+    private String fingerprint(Layout layout, TrainingData data, Preconditioner pre) {
+        return layout.notation() + "|" + layout.hidden() + "|" + config.asMap() + "|" + data.dataId() + "|" + data.descriptorSet() + "|"
+                + pre.featureIds().hashCode() + "|" + data.split().hashCode() + "|" + data.descriptors().rows();
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) return s + "s";
+        if (s < 3600) return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+    }
+
+    /** Training state on disk: JSON for the bookkeeping, raw float32 for parameters and Adam moments. */
+    private record Checkpoint(int epoch, float[] params, float[] bestParams, OptimizerState optimizer, List<EpochRecord> history,
+                              double bestVal, int bestEpoch, int patienceUsed) {
+
+        void write(Path dir, String fingerprint) {
+            try {
+                Path abs = dir.toAbsolutePath();
+                Files.createDirectories(abs.getParent());
+                Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp");
+                JsonObject o = new JsonObject();
+                o.addProperty("fingerprint", fingerprint);
+                o.addProperty("epoch", epoch);
+                o.addProperty("best_val_loss", bestVal);
+                o.addProperty("best_epoch", bestEpoch);
+                o.addProperty("wait", patienceUsed);
+                o.addProperty("adam_iteration", optimizer == null ? -1 : optimizer.iteration());
+                JsonArray h = new JsonArray();
+                for (EpochRecord e : history) {
+                    JsonArray r = new JsonArray();
+                    r.add(e.epoch()); r.add(e.trainLoss()); r.add(e.validationLoss()); r.add(e.learningRate()); r.add(e.seconds());
+                    h.add(r);
+                }
+                o.add("history", h);
+                Files.write(tmp.resolve("params.f32"), PotentialStore.weightBytes(params));
+                Files.write(tmp.resolve("best.f32"), PotentialStore.weightBytes(bestParams));
+                if (optimizer != null) {
+                    Files.write(tmp.resolve("adam_m.f32"), PotentialStore.weightBytes(optimizer.m()));
+                    Files.write(tmp.resolve("adam_v.f32"), PotentialStore.weightBytes(optimizer.v()));
+                }
+                Files.writeString(tmp.resolve("checkpoint.json"), new Gson().toJson(o), StandardCharsets.UTF_8);
+                PotentialStore.replace(tmp, abs);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write checkpoint " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        static Checkpoint read(Path dir, String fingerprint) {
+            Path json = dir.resolve("checkpoint.json");
+            if (!Files.isRegularFile(json)) return null;
+            try {
+                JsonObject o = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+                if (!fingerprint.equals(o.get("fingerprint").getAsString()))
+                    throw new IllegalStateException("checkpoint " + dir + " belongs to a different training (data, layout or hyper-parameters differ);"
+                            + " use another checkpoint folder or delete it");
+                List<EpochRecord> h = new ArrayList<>();
+                for (var e : o.getAsJsonArray("history")) {
+                    JsonArray r = e.getAsJsonArray();
+                    h.add(new EpochRecord(r.get(0).getAsInt(), r.get(1).getAsDouble(), r.get(2).getAsDouble(), r.get(3).getAsDouble(), r.get(4).getAsDouble()));
+                }
+                long it = o.get("adam_iteration").getAsLong();
+                OptimizerState os = it < 0 ? null : new OptimizerState(floats(dir.resolve("adam_m.f32")), floats(dir.resolve("adam_v.f32")), it);
+                return new Checkpoint(o.get("epoch").getAsInt(), floats(dir.resolve("params.f32")), floats(dir.resolve("best.f32")), os, h,
+                        o.get("best_val_loss").getAsDouble(), o.get("best_epoch").getAsInt(), o.get("wait").getAsInt());
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().startsWith("checkpoint")) throw ise;
+                throw new IllegalStateException("checkpoint " + dir + " is unreadable: " + e.getMessage(), e);
+            }
+        }
+
+        private static float[] floats(Path p) throws IOException {
+            byte[] b = Files.readAllBytes(p);
+            float[] f = new float[b.length / 4];
+            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
+            return f;
+        }
+    }
+}

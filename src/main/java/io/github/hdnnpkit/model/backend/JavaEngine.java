@@ -1,0 +1,302 @@
+package io.github.hdnnpkit.model.backend;
+
+import io.github.hdnnpkit.descriptors.DescriptorMatrix;
+import io.github.hdnnpkit.model.Activation;
+import io.github.hdnnpkit.model.Layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The Java back-end's engine. A batch is processed configuration by configuration: forward through the hidden layers,
+ * the energy as the sum over atoms, the residual, and back-propagation right away — one configuration's activations
+ * stay in cache. With several threads the batch is cut into fixed contiguous chunks and the per-thread gradients are
+ * added in thread order, so results are deterministic for a given thread count.
+ */
+final class JavaEngine implements Engine {
+    private final Layout layout;
+    private final int[] sizes;
+    private final int layers, parameterCount;
+    private final float[] params, m, v;
+    private long iteration;
+    private final AdamSettings adam;
+    private final int threads;
+    private final Kernels k;
+    private final String name;
+    private final Workspace[] workspaces;
+    private final ExecutorService pool;
+
+    JavaEngine(Layout layout, float[] parameters, AdamSettings adam, int threads, Kernels kernels, String name) {
+        if (parameters.length != layout.parameterCount())
+            throw new IllegalArgumentException(parameters.length + " parameters for layout " + layout + ", expected " + layout.parameterCount());
+        if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        this.layout = layout;
+        this.sizes = layout.sizes();
+        this.layers = layout.layers();
+        this.parameterCount = layout.parameterCount();
+        this.params = parameters.clone();
+        this.m = new float[parameterCount];
+        this.v = new float[parameterCount];
+        this.adam = adam;
+        this.threads = threads;
+        this.k = kernels;
+        this.name = name;
+        this.workspaces = new Workspace[threads];
+        for (int t = 0; t < threads; t++) workspaces[t] = new Workspace();
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread th = new Thread(r, "hdnnp-java-engine");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+    }
+
+    /** Descriptors stored per configuration, neuron-major ({@code [feature][atom]}), plus targets. */
+    static final class JavaData implements Prepared {
+        final float[] x;
+        final int[] offsets;
+        final float[] targets;
+        final int features, maxAtoms;
+
+        JavaData(float[] x, int[] offsets, float[] targets, int features, int maxAtoms) {
+            this.x = x;
+            this.offsets = offsets;
+            this.targets = targets;
+            this.features = features;
+            this.maxAtoms = maxAtoms;
+        }
+
+        @Override
+        public int configurations() { return offsets.length - 1; }
+    }
+
+    private final class Workspace {
+        float[][] act = new float[layers][];
+        float[][] delta = new float[layers][];
+        float[] grad = new float[parameterCount];
+        float[] sums = new float[layout.maxWidth()];
+        int capacity = -1;
+        double loss;
+
+        void ensure(int n) {
+            if (n <= capacity) return;
+            for (int l = 1; l < layers; l++) {
+                act[l] = new float[sizes[l] * n];
+                delta[l] = new float[sizes[l] * n];
+            }
+            capacity = n;
+        }
+    }
+
+    @Override
+    public Layout layout() { return layout; }
+
+    @Override
+    public String backendName() { return name; }
+
+    @Override
+    public Prepared prepare(DescriptorMatrix d, float[] targets) {
+        if (d.features() != sizes[0])
+            throw new IllegalArgumentException("descriptors have " + d.features() + " features, the layout " + layout + " expects " + sizes[0]);
+        if (targets != null && targets.length != d.configurations())
+            throw new IllegalArgumentException(targets.length + " targets for " + d.configurations() + " configurations");
+        int f = d.features();
+        float[] src = d.rawValues();
+        float[] x = new float[src.length];
+        int[] off = d.atomOffsets();
+        int maxAtoms = 0;
+        for (int c = 0; c < d.configurations(); c++) {
+            int first = off[c], n = off[c + 1] - first, base = first * f;
+            maxAtoms = Math.max(maxAtoms, n);
+            for (int a = 0; a < n; a++) {
+                int row = (first + a) * f;
+                for (int j = 0; j < f; j++) x[base + j * n + a] = src[row + j];
+            }
+        }
+        return new JavaData(x, off, targets == null ? null : targets.clone(), f, maxAtoms);
+    }
+
+    /** The energy of configuration c; leaves the hidden activations in the workspace. */
+    private double forward(JavaData d, int c, Workspace w) {
+        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        w.ensure(n);
+        Activation hidden = layout.hidden();
+        for (int l = 1; l < layers; l++) {
+            float[] in = l == 1 ? d.x : w.act[l - 1];
+            k.forward(params, layout.weightOffset(l), layout.biasOffset(l), sizes[l - 1], sizes[l], in, l == 1 ? xo : 0, w.act[l], n, hidden);
+        }
+        // linear output neuron: E = n b + Σ_k W_k Σ_a h_k(a), no per-atom outputs needed
+        int last = layers, nk = sizes[last - 1];
+        if (last == 1) sumInputs(d, xo, n, w.sums);
+        else k.rowSums(w.act[last - 1], nk, n, w.sums);
+        int wo = layout.weightOffset(last);
+        double e = (double) n * params[layout.biasOffset(last)];
+        for (int j = 0; j < nk; j++) e += (double) params[wo + j] * w.sums[j];
+        return e;
+    }
+
+    private static void sumInputs(JavaData d, int xo, int n, float[] s) {
+        for (int j = 0; j < d.features; j++) {
+            float t = 0;
+            for (int a = 0; a < n; a++) t += d.x[xo + j * n + a];
+            s[j] = t;
+        }
+    }
+
+    /** Forward and backward for configuration c: adds {@code g dE/dθ} to the workspace gradient, g = (E - t)/B. */
+    private void train(JavaData d, int c, float batch, Workspace w) {
+        double e = forward(d, c, w);
+        double r = e - d.targets[c];
+        w.loss += r * r;
+        float g = (float) (r / batch);
+        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        int last = layers, nk = sizes[last - 1], wo = layout.weightOffset(last);
+        for (int j = 0; j < nk; j++) w.grad[wo + j] += g * w.sums[j];
+        w.grad[layout.biasOffset(last)] += g * n;
+        if (last == 1) return;
+        Activation hidden = layout.hidden();
+        k.outputDelta(params, wo, nk, g, w.act[last - 1], w.delta[last - 1], n, hidden);
+        for (int l = last - 1; l >= 1; l--) {
+            float[] in = l == 1 ? d.x : w.act[l - 1];
+            k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], n, w.grad, layout.weightOffset(l), layout.biasOffset(l));
+            if (l > 1)
+                k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], n, hidden);
+        }
+    }
+
+    /** Loss {@code 1/(2B) Σ r²} and its gradient for the given configurations, without updating anything. */
+    double lossAndGradient(Prepared data, int[] configurations, float[] gradient) {
+        JavaData d = (JavaData) data;
+        if (d.targets == null) throw new IllegalStateException("data prepared without targets cannot be trained on");
+        int b = configurations.length;
+        if (b == 0) throw new IllegalArgumentException("empty batch");
+        int chunks = Math.min(threads, b);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < chunks; t++) {
+            Workspace w = workspaces[t];
+            int from = (int) ((long) b * t / chunks), to = (int) ((long) b * (t + 1) / chunks);
+            tasks.add(() -> {
+                java.util.Arrays.fill(w.grad, 0f);
+                w.loss = 0;
+                for (int i = from; i < to; i++) train(d, configurations[i], b, w);
+                return null;
+            });
+        }
+        run(tasks);
+        double loss = 0;
+        System.arraycopy(workspaces[0].grad, 0, gradient, 0, parameterCount);
+        loss += workspaces[0].loss;
+        for (int t = 1; t < chunks; t++) {
+            float[] g = workspaces[t].grad;
+            for (int p = 0; p < parameterCount; p++) gradient[p] += g[p];
+            loss += workspaces[t].loss;
+        }
+        return loss / (2.0 * b);
+    }
+
+    private float[] gradBuffer;
+
+    @Override
+    public double trainStep(Prepared data, int[] configurations, double learningRate) {
+        if (gradBuffer == null) gradBuffer = new float[parameterCount];
+        double loss = lossAndGradient(data, configurations, gradBuffer);
+        adamUpdate(gradBuffer, learningRate);
+        return loss;
+    }
+
+    /** ND4J's / Keras's Adam step, in float like theirs. */
+    private void adamUpdate(float[] g, double lr) {
+        double b1 = adam.beta1(), b2 = adam.beta2();
+        double b1t = Math.pow(b1, iteration + 1), b2t = Math.pow(b2, iteration + 1);
+        float alpha = (float) (lr * Math.sqrt(1 - b2t) / (1 - b1t));
+        float fb1 = (float) b1, fb2 = (float) b2, c1 = (float) (1 - b1), c2 = (float) (1 - b2), eps = (float) adam.epsilon();
+        for (int p = 0; p < parameterCount; p++) {
+            float gp = g[p];
+            float mp = fb1 * m[p] + c1 * gp;
+            float vp = fb2 * v[p] + c2 * gp * gp;
+            m[p] = mp;
+            v[p] = vp;
+            params[p] -= alpha * mp / ((float) Math.sqrt(vp) + eps);
+        }
+        iteration++;
+    }
+
+    @Override
+    public double[] energies(Prepared data) {
+        JavaData d = (JavaData) data;
+        int nc = d.configurations();
+        double[] out = new double[nc];
+        int chunks = Math.max(1, Math.min(threads, nc));
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < chunks; t++) {
+            Workspace w = workspaces[t];
+            int from = (int) ((long) nc * t / chunks), to = (int) ((long) nc * (t + 1) / chunks);
+            tasks.add(() -> {
+                for (int c = from; c < to; c++) out[c] = forward(d, c, w);
+                return null;
+            });
+        }
+        run(tasks);
+        return out;
+    }
+
+    private void run(List<Callable<Void>> tasks) {
+        if (tasks.size() == 1 || pool == null) {
+            try {
+                for (Callable<Void> t : tasks) t.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        List<Future<Void>> futures = new ArrayList<>();
+        for (int t = 1; t < tasks.size(); t++) futures.add(pool.submit(tasks.get(t)));
+        try {
+            tasks.get(0).call();      // the caller works too
+            for (Future<Void> f : futures) f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public float[] parameters() { return params.clone(); }
+
+    @Override
+    public void setParameters(float[] p) {
+        if (p.length != parameterCount) throw new IllegalArgumentException(p.length + " parameters, expected " + parameterCount);
+        System.arraycopy(p, 0, params, 0, parameterCount);
+    }
+
+    @Override
+    public OptimizerState optimizerState() { return new OptimizerState(m, v, iteration); }
+
+    @Override
+    public void setOptimizerState(OptimizerState s) {
+        if (s.m().length != parameterCount) throw new IllegalArgumentException("optimizer state for " + s.m().length + " parameters, expected " + parameterCount);
+        System.arraycopy(s.m(), 0, m, 0, parameterCount);
+        System.arraycopy(s.v(), 0, v, 0, parameterCount);
+        iteration = s.iteration();
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

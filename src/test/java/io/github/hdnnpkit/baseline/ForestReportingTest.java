@@ -1,0 +1,59 @@
+package io.github.hdnnpkit.baseline;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.notebook.Figures;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ForestReportingTest {
+    private static final ForestOptions TINY = ForestOptions.thesis().withTrees(4).withMaxDepth(8).withFeatureFraction(0.5f);
+
+    @Test
+    void resultsExportToJsonTablesAndFigures() throws Exception {
+        ForestData data = SyntheticForestData.knownFunction(30, 8, 3, 5);
+        Split split = Split.thesis(data.configurations());
+        RandomForestBaseline rf = new RandomForestBaseline(TINY);
+        ForestResult atoms = rf.fit(data, split, ForestSetup.thesisAtoms());
+        ForestResult forces = rf.fit(data, split, ForestSetup.thesisForces());
+        ForestResult configs = rf.fit(data, split, ForestSetup.configurations());
+
+        JsonObject j = JsonParser.parseString(ForestJson.toJson(atoms, true)).getAsJsonObject();
+        assertEquals("thesis-atoms", j.get("mode").getAsString());
+        assertEquals(101, j.getAsJsonObject("provenance").get("splitSeed").getAsLong());
+        assertEquals(4, j.getAsJsonObject("provenance").getAsJsonArray("treeSeeds").size());
+        assertTrue(j.getAsJsonObject("validation_energy").get("rmseMeVPerAtom").getAsDouble() >= 0);
+        assertTrue(j.has("validation_predictions"));
+        // a diagnostic that does not apply is null, not NaN (JSON has no NaN)
+        JsonObject c = JsonParser.parseString(ForestJson.toJson(configs, false)).getAsJsonObject();
+        assertTrue(c.getAsJsonObject("collapse").get("targetWithinConfigurationVariance").isJsonNull());
+        JsonObject f = JsonParser.parseString(ForestJson.toJson(forces, false)).getAsJsonObject();
+        assertTrue(f.getAsJsonObject("validation_forces").has("rmse_over_zero_predictor"));
+
+        Path tmp = Files.createTempDirectory("forest-json");
+        Path out = ForestJson.write(atoms, false, tmp.resolve("rf.json"));
+        assertTrue(Files.size(out) > 100);
+
+        List<ForestResult> all = List.of(atoms, forces, configs);
+        Table s = ForestTables.summary(all);
+        assertEquals(2, s.rowCount());              // the force model has no energy row
+        assertEquals(2, ForestTables.collapse(all).rowCount());
+        assertEquals(3, ForestTables.forces(forces).rowCount());
+        assertEquals(3, ForestTables.thesisBesideKit(all).rowCount());
+        assertEquals(data.descriptors().features() + 2, ForestTables.importance(atoms, 100).rowCount());
+        assertEquals(split.validation().length, ForestTables.predictions(configs, true).rowCount());
+        assertEquals(3, ForestTables.importanceByDescriptor(configs, 100).rowCount());   // mean and var of 3 descriptors
+
+        for (var chart : List.of(ForestCharts.testPredict(atoms), ForestCharts.rows(atoms, true), ForestCharts.forces(forces),
+                ForestCharts.comparison(all)))
+            assertTrue(Figures.png(chart).length > 1000);
+        assertTrue(Figures.png(ForestCharts.importance(configs, 10, true)).length > 1000);
+    }
+}
