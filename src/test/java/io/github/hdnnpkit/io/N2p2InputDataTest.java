@@ -109,7 +109,7 @@ class N2p2InputDataTest {
 
     void assertError(String content, int line, String fragment) throws IOException {
         Path p = file("bad.data", content);
-        InvalidFileException e = assertThrows(InvalidFileException.class, () -> N2p2InputData.read(p));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> N2p2InputData.read(p));
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("bad.data:" + line), e.getMessage());
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
@@ -148,7 +148,16 @@ class N2p2InputDataTest {
     void structureFilesDispatchesByName() throws IOException {
         assertEquals(2, StructureFiles.read(file("input.data", GOOD)).size());
         assertEquals(2, StructureFiles.read(file("train.data", GOOD)).size());
-        InvalidFileException e = assertThrows(InvalidFileException.class, () -> StructureFiles.read(file("x.cfg", GOOD)));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> StructureFiles.read(file("x.cfg", GOOD)));
         assertTrue(e.getMessage().contains("supported"), e.getMessage());
+        // extended XYZ goes to ExtendedXyz: the same configurations survive a trip through it
+        List<Configuration> cs = N2p2InputData.read(file("input.data", GOOD)).subList(0, 1);
+        Path xyz = dir.resolve("frames.xyz");
+        ExtendedXyz.write(xyz, cs);
+        assertArrayEquals(cs.get(0).positions(), StructureFiles.read(xyz).get(0).positions());
+        // gzip
+        Path gz = dir.resolve("input.data.gz");
+        N2p2InputData.write(gz, cs);
+        assertArrayEquals(cs.get(0).positions(), StructureFiles.read(gz).get(0).positions());
     }
 }

@@ -61,9 +61,9 @@ class N2p2InputNnTest {
     void assertError(String content, int line, String fragment) throws IOException {
         Path p = dir.resolve("bad.nn");
         Files.writeString(p, content);
-        InvalidFileException e = assertThrows(InvalidFileException.class, () -> N2p2InputNn.read(p));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> N2p2InputNn.read(p));
         assertEquals(line, e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains("bad.nn:" + line) && e.getMessage().contains(fragment), e.getMessage());
+        assertTrue(e.getMessage().contains(line > 0 ? "bad.nn:" + line : "bad.nn") && e.getMessage().contains(fragment), e.getMessage());
     }
 
     @Test
