@@ -67,7 +67,7 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
         List<Configuration> configurations = StructureFiles.read(structures);
         DescriptorCalculator calc = threads == null ? new DescriptorCalculator(functions, conv)
                 : new DescriptorCalculator(functions, conv, threads);
-        Progress progress = quiet ? Progress.NONE : new ConsoleProgress();
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
         TextFiles.writeAtomically(out, w -> {
             w.write("structure,atom," + String.join(",", functions.ids()) + "\n");
             int[] index = {0};
