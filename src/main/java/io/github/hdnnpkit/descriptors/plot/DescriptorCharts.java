@@ -185,6 +185,7 @@ public final class DescriptorCharts {
         XYChart c = chart("Mean over atoms of each function of " + calculator.set().name() + " (" + calculator.convention() + ")",
                 "function (column number)", "mean G over atoms");
         c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setXAxisTickMarkSpacingHint(90);
         for (Configuration conf : configurations) {
             double[][] s = DescriptorStatistics.columns(calculator.compute(conf));
             line(c, label(conf), columnNumbers(s[0].length), positive(s[0]));
@@ -196,6 +197,7 @@ public final class DescriptorCharts {
     public static XYChart spreadProfiles(DescriptorCalculator calculator, Configuration... configurations) {
         XYChart c = chart("Spread over atoms of each function of " + calculator.set().name(), "function (column number)",
                 "std / mean over atoms");
+        c.getStyler().setXAxisTickMarkSpacingHint(90);
         for (Configuration conf : configurations) {
             double[][] s = DescriptorStatistics.columns(calculator.compute(conf));
             double[] cv = new double[s[0].length];
