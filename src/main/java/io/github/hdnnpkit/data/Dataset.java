@@ -294,6 +294,42 @@ public final class Dataset {
                 protocol, count, mean, std, vpa);
     }
 
+    /** The meaning of each series: name, T, phase, pressure, protocol, description. */
+    public Table labelTable() {
+        StringColumn name = StringColumn.create("label"), phase = StringColumn.create("phase"), protocol = StringColumn.create("protocol");
+        StringColumn desc = StringColumn.create("meaning");
+        DoubleColumn t = DoubleColumn.create("T (K)"), p = DoubleColumn.create("P (GPa)");
+        for (Label l : labels) {
+            name.append(l.name());
+            t.append(l.temperature());
+            phase.append(l.phase().toString());
+            p.append(l.pressureBar() / 1e4);
+            protocol.append(l.protocol());
+            desc.append(l.description());
+        }
+        return Table.create("temperature series", name, t, phase, p, protocol, desc);
+    }
+
+    /** {@link #energyStatistics()} as a table, energies per atom; spread in meV/atom. */
+    public Table energyStatisticsTable() {
+        StringColumn name = StringColumn.create("label"), phase = StringColumn.create("phase");
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean (eV)"), std = DoubleColumn.create("std (meV)"), min = DoubleColumn.create("min − mean (meV)");
+        DoubleColumn max = DoubleColumn.create("max − mean (meV)"), skew = DoubleColumn.create("skewness"), kurt = DoubleColumn.create("excess kurtosis");
+        for (EnergyStatistics s : energyStatistics()) {
+            name.append(s.label());
+            phase.append(s.phase().toString());
+            n.append(s.count());
+            mean.append(round(s.mean(), 5));
+            std.append(round(1000 * s.std(), 2));
+            min.append(round(1000 * (s.min() - s.mean()), 2));
+            max.append(round(1000 * (s.max() - s.mean()), 2));
+            skew.append(round(s.skewness(), 2));
+            kurt.append(round(s.excessKurtosis(), 2));
+        }
+        return Table.create("energy per atom by series", name, phase, n, mean, std, min, max, skew, kurt);
+    }
+
     private static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
