@@ -90,6 +90,11 @@ public final class ForestCharts {
 
     /** Validation and training energy RMSE (meV/atom, log scale) of several runs side by side. */
     public static CategoryChart comparison(List<ForestResult> results) {
+        return comparison(results, null);
+    }
+
+    /** As {@link #comparison(List)} with the HDNNP trained on the same split as the last bar (null = none). */
+    public static CategoryChart comparison(List<ForestResult> results, io.github.hdnnpkit.model.TrainingResult hdnnp) {
         List<String> names = new ArrayList<>();
         List<Double> train = new ArrayList<>(), val = new ArrayList<>();
         for (ForestResult r : results) {
@@ -98,10 +103,18 @@ public final class ForestCharts {
             train.add(r.trainEnergy().rmseMeVPerAtom());
             val.add(r.validationEnergy().rmseMeVPerAtom());
         }
+        if (hdnnp != null) {
+            names.add("HDNNP " + hdnnp.provenance().layout());
+            train.add(hdnnp.train().rmseMeVPerAtom());
+            val.add(hdnnp.validation().rmseMeVPerAtom());
+        }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
-                .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
+                .title("Energy RMSE per set-up (same configuration split, log scale)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
-        c.getStyler().setYAxisLogarithmic(true).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
+        boolean positive = train.stream().allMatch(x -> x > 0) && val.stream().allMatch(x -> x > 0);
+        c.getStyler().setYAxisLogarithmic(positive).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
+        // XChart draws bars from 0, which a log axis cannot show: markers then
+        if (positive) c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter).setMarkerSize(10);
         c.addSeries("training", names, train);
         c.addSeries("validation", names, val);
         return c;
