@@ -69,23 +69,33 @@ public final class Dataset {
      */
     public static Dataset load(Path dir) {
         Manifest m = Manifest.read(dir);
+        // the series are independent files: read them in parallel, keep the manifest's order
+        List<List<Configuration>> perLabel = m.labels().parallelStream().map(e -> readChecked(dir, e)).toList();
         List<Label> labels = new ArrayList<>();
         List<Configuration> all = new ArrayList<>();
-        for (Manifest.Entry e : m.labels()) {
-            Path f = dir.resolve(e.file());
-            if (!Files.isRegularFile(f))
-                throw new IllegalStateException(f + " listed in " + dir.resolve(Manifest.FILE_NAME) + " is missing");
-            String sha = Checksums.sha256(f);
-            if (!sha.equals(e.sha256()))
-                throw new IllegalStateException(f + " does not match its checksum in the manifest (damaged or replaced file): "
-                        + sha + " vs " + e.sha256());
-            List<Configuration> cs = ExtendedXyz.read(f);
-            if (cs.size() != e.configurations())
-                throw new IllegalStateException(f + " holds " + cs.size() + " configurations, the manifest says " + e.configurations());
-            labels.add(e.label());
-            all.addAll(cs);
+        for (int i = 0; i < perLabel.size(); i++) {
+            labels.add(m.labels().get(i).label());
+            all.addAll(perLabel.get(i));
         }
         return new Dataset(labels, all, m, dir.toAbsolutePath().toString());
+    }
+
+    private static List<Configuration> readChecked(Path dir, Manifest.Entry e) {
+        Path f = dir.resolve(e.file());
+        if (!Files.isRegularFile(f))
+            throw new IllegalStateException(f + " listed in " + dir.resolve(Manifest.FILE_NAME) + " is missing");
+        String sha = Checksums.sha256(f);
+        if (!sha.equals(e.sha256()))
+            throw new IllegalStateException(f + " does not match its checksum in the manifest (damaged or replaced file): "
+                    + sha + " vs " + e.sha256());
+        List<Configuration> cs = ExtendedXyz.read(f);
+        if (cs.size() != e.configurations())
+            throw new IllegalStateException(f + " holds " + cs.size() + " configurations, the manifest says " + e.configurations());
+        for (Configuration c : cs)
+            if (!e.name().equals(c.labels().get("config_type")))
+                throw new IllegalStateException(f + ": configuration " + c.id() + " has config_type " + c.labels().get("config_type")
+                        + ", the manifest lists the file under " + e.name());
+        return cs;
     }
 
     /** The committed fixture ({@code data/fixture}): a few configurations of each of the 22 series. */
