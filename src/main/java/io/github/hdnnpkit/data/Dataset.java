@@ -38,6 +38,8 @@ import java.util.function.Predicate;
 public final class Dataset {
     /** The label the thesis dropped for outliers. */
     public static final String THESIS_DROPPED = "1000K";
+    /** Boltzmann's constant, eV/K. */
+    public static final double BOLTZMANN_EV = 8.617333262e-5;
 
     private final List<Label> labels;
     private final List<Configuration> configurations;
@@ -326,7 +328,12 @@ public final class Dataset {
         IntColumn n = IntColumn.create("n");
         DoubleColumn mean = DoubleColumn.create("mean (eV)"), std = DoubleColumn.create("std (meV)"), min = DoubleColumn.create("min − mean (meV)");
         DoubleColumn max = DoubleColumn.create("max − mean (meV)"), skew = DoubleColumn.create("skewness"), kurt = DoubleColumn.create("excess kurtosis");
+        DoubleColumn harmonic = DoubleColumn.create("harmonic std (meV)");
+        Map<String, List<Configuration>> by = byLabel();
         for (EnergyStatistics s : energyStatistics()) {
+            // a harmonic solid in the canonical ensemble: var(E_pot) = (3N/2) (k_B T)^2, so std(E/N) = k_B T sqrt(3 / 2N)
+            int atoms = by.get(s.label()).get(0).size();
+            harmonic.append(round(1000 * BOLTZMANN_EV * s.temperature() * Math.sqrt(1.5 / atoms), 2));
             name.append(s.label());
             phase.append(s.phase().toString());
             n.append(s.count());
@@ -337,7 +344,7 @@ public final class Dataset {
             skew.append(round(s.skewness(), 2));
             kurt.append(round(s.excessKurtosis(), 2));
         }
-        return Table.create("energy per atom by series", name, phase, n, mean, std, min, max, skew, kurt);
+        return Table.create("energy per atom by series", name, phase, n, mean, std, harmonic, min, max, skew, kurt);
     }
 
     private static double round(double v, int digits) {
