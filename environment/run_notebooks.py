@@ -26,9 +26,11 @@ from nbclient.util import run_sync
 KERNEL = "hdnnp-java"
 PROBE = 'System.out.println("hdnnp-probe-" + (6 * 7));'
 PROBE_OUT = "hdnnp-probe-42"
-START_TRIES = 6
-START_TIMEOUT = 20      # a healthy start answers in 1-3 s; a hung one never does
-SETTLE_SECONDS = 2.0    # let the kernel bind all its channels before the client's first request
+START_TRIES = 8
+START_TIMEOUT = 10      # once its channels are bound a healthy kernel answers within 1-3 s; a hung one never does
+LAUNCH_TIMEOUT = 40     # JVM start until the channels are bound (slow on a loaded machine)
+SETTLE_SECONDS = 1.0    # after the kernel has bound its channels, before the client's first request
+CHANNELS = 5            # shell, iopub, stdin, control, heartbeat
 # per-cell limits by profile (seconds); the kernel's own limit is set a little lower so it fires first
 CELL_LIMIT = {"smoke": 600, "walkthrough": 3600, "full": 48 * 3600}
 
@@ -83,7 +85,9 @@ def start_kernel(client, cwd, log_file):
         try:
             client.km = client.create_kernel_manager()
             # the kernel's own chatter (class path, channel bindings) goes to a log file, not to the console
+            offset = log_file.tell()
             client.start_new_kernel(cwd=cwd, stdout=log_file, stderr=log_file)
+            wait_for_bindings(log_file.name, offset)
             time.sleep(SETTLE_SECONDS)
             client.start_new_kernel_client()
             if probe(client.kc):
@@ -93,6 +97,22 @@ def start_kernel(client, cwd, log_file):
         stop_kernel(client)
         time.sleep(1)
     raise NotebookFailure("the kernel did not start and answer a probe in %d tries" % START_TRIES)
+
+
+def wait_for_bindings(log_path, offset):
+    """Waits until the kernel has logged binding all its channels.
+
+    The kernel registers its message handlers only after binding, and a request that reaches the shell channel
+    before that kills the channel's thread (a NullPointerException in the kernel's log): the start then hangs. So
+    nothing is sent before the bindings are logged (plus SETTLE_SECONDS).
+    """
+    deadline = time.time() + LAUNCH_TIMEOUT
+    while time.time() < deadline:
+        with open(log_path, "rb") as f:
+            f.seek(offset)
+            if f.read().count(b"Binding") >= CHANNELS:
+                return
+        time.sleep(0.1)
 
 
 def stop_kernel(client):

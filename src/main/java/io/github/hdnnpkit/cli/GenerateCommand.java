@@ -59,7 +59,14 @@ public final class GenerateCommand implements Callable<Integer>, Subcommand {
                 lmp == null ? LammpsGenerator.findLmp() : lmp, potential == null ? LammpsGenerator.findPotential() : potential,
                 template == null ? Workspace.data().resolve("lammps").resolve("aluminium.in") : template);
         Cancellation cancel = Cancellation.none();
-        LammpsGenerator.Report r = new LammpsGenerator(o).generate(new ConsoleProgress(), cancel);
+        LammpsGenerator.Report r;
+        try {
+            r = new LammpsGenerator(o).generate(new ConsoleProgress(), cancel);
+        } catch (LammpsGenerator.GenerationException | IllegalStateException e) {
+            // expected failures (LAMMPS missing, a series that failed): a message, not a stack trace
+            System.err.println("hdnnp generate: " + e.getMessage());
+            return 1;
+        }
         System.out.printf("%d series generated, %d reused, %d configurations in %s (%.0f s)%n", r.generated(), r.reused(),
                 r.manifest().totalConfigurations(), o.out().toAbsolutePath(), r.seconds());
         return 0;

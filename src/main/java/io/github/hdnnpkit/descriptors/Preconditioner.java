@@ -60,6 +60,7 @@ public final class Preconditioner {
     }
 
     private final Method method;
+    private final double sMin, sMax;
     private final List<String> featureIds;
     private final double[] min, max, mean, sigma;
     private final double[] centre, factor;
@@ -71,7 +72,20 @@ public final class Preconditioner {
      * @param sigma population standard deviation per feature
      */
     public Preconditioner(Method method, List<String> featureIds, double[] min, double[] max, double[] mean, double[] sigma) {
+        this(method, method.sMin, method.sMax, featureIds, min, max, mean, sigma);
+    }
+
+    /**
+     * A preconditioner with another target interval than the method's default (e.g. n2p2's common
+     * {@code scale_min_short 0}, {@code scale_max_short 1}); used when reading n2p2 potentials.
+     */
+    public Preconditioner(Method method, double sMin, double sMax, List<String> featureIds, double[] min, double[] max, double[] mean,
+                          double[] sigma) {
         this.method = Objects.requireNonNull(method);
+        if (!(sMax > sMin) && method != Method.NONE && method != Method.SHIFT)
+            throw new IllegalArgumentException("target interval must have smax > smin, got [" + sMin + ", " + sMax + "]");
+        this.sMin = method == Method.NONE || method == Method.SHIFT ? 0 : sMin;
+        this.sMax = method == Method.NONE || method == Method.SHIFT ? 1 : sMax;
         this.featureIds = List.copyOf(featureIds);
         int k = this.featureIds.size();
         for (double[] a : new double[][]{min, max, mean, sigma})
@@ -91,9 +105,9 @@ public final class Preconditioner {
             switch (method) {
                 case NONE -> { centre[j] = 0; factor[j] = 1; }
                 case SHIFT -> { centre[j] = mean[j]; factor[j] = 1; }
-                case SCALE -> { centre[j] = min[j]; constant[j] = range == 0; factor[j] = constant[j] ? 0 : (method.sMax - method.sMin) / range; }
-                case SCALE_AND_SHIFT -> { centre[j] = mean[j]; constant[j] = range == 0; factor[j] = constant[j] ? 0 : (method.sMax - method.sMin) / range; }
-                case STANDARDISE -> { centre[j] = mean[j]; constant[j] = sigma[j] == 0 || range == 0; factor[j] = constant[j] ? 0 : 1.0 / sigma[j]; }
+                case SCALE -> { centre[j] = min[j]; constant[j] = range == 0; factor[j] = constant[j] ? 0 : (this.sMax - this.sMin) / range; }
+                case SCALE_AND_SHIFT -> { centre[j] = mean[j]; constant[j] = range == 0; factor[j] = constant[j] ? 0 : (this.sMax - this.sMin) / range; }
+                case STANDARDISE -> { centre[j] = mean[j]; constant[j] = sigma[j] == 0 || range == 0; factor[j] = constant[j] ? 0 : (this.sMax - this.sMin) / sigma[j]; }
             }
         }
     }
@@ -147,6 +161,12 @@ public final class Preconditioner {
 
     public Method method() { return method; }
 
+    /** Lower end of the target interval (n2p2 {@code scale_min_short}). */
+    public double sMin() { return sMin; }
+
+    /** Upper end of the target interval (n2p2 {@code scale_max_short}). */
+    public double sMax() { return sMax; }
+
     public List<String> featureIds() { return featureIds; }
 
     public int features() { return featureIds.size(); }
@@ -177,13 +197,13 @@ public final class Preconditioner {
 
     /** The preconditioned value of feature {@code j}. */
     public double apply(int j, double g) {
-        return constant[j] ? 0.0 : method.sMin + factor[j] * (g - centre[j]);
+        return constant[j] ? 0.0 : sMin + factor[j] * (g - centre[j]);
     }
 
     /** The original value of feature {@code j} from its preconditioned value (not defined for constant features). */
     public double invert(int j, double y) {
         if (constant[j]) return centre[j];
-        return (y - method.sMin) / factor[j] + centre[j];
+        return (y - sMin) / factor[j] + centre[j];
     }
 
     /** A new matrix with every row preconditioned; the columns must be this preconditioner's features, in order. */
@@ -205,7 +225,7 @@ public final class Preconditioner {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Preconditioner p && method == p.method && featureIds.equals(p.featureIds) && Arrays.equals(min, p.min)
+        return o instanceof Preconditioner p && method == p.method && sMin == p.sMin && sMax == p.sMax && featureIds.equals(p.featureIds) && Arrays.equals(min, p.min)
                 && Arrays.equals(max, p.max) && Arrays.equals(mean, p.mean) && Arrays.equals(sigma, p.sigma);
     }
 

@@ -1,7 +1,11 @@
 package io.github.hdnnpkit.model;
 
+import io.github.hdnnpkit.descriptors.Convention;
+import io.github.hdnnpkit.descriptors.DescriptorCalculator;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.model.backend.AdamSettings;
 import io.github.hdnnpkit.model.backend.Engine;
 import io.github.hdnnpkit.model.backend.JavaBackend;
@@ -13,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A trained high-dimensional neural network potential (sections 2.3–2.5): one atomic network shared by every atom
@@ -28,9 +33,21 @@ public final class Hdnnp {
     private final String descriptorSet;
     private final String element;
     private final Map<String, String> metadata;
+    private final SymmetryFunctionSet functions;   // null when the inputs are not known symmetry functions
+    private final Convention convention;
 
     public Hdnnp(Layout layout, float[] parameters, Preconditioner preconditioner, TargetNormalisation normalisation,
                  String descriptorSet, String element, Map<String, String> metadata) {
+        this(layout, parameters, preconditioner, normalisation, descriptorSet, element, metadata, null, null);
+    }
+
+    /**
+     * @param functions  the symmetry functions of the inputs, ids equal to the feature ids in input order (or null)
+     * @param convention the angular-sum convention the descriptors were computed with (null with no functions)
+     */
+    public Hdnnp(Layout layout, float[] parameters, Preconditioner preconditioner, TargetNormalisation normalisation,
+                 String descriptorSet, String element, Map<String, String> metadata, SymmetryFunctionSet functions,
+                 Convention convention) {
         this.layout = Objects.requireNonNull(layout);
         if (parameters.length != layout.parameterCount())
             throw new IllegalArgumentException(parameters.length + " parameters for layout " + layout + ", expected " + layout.parameterCount());
@@ -43,6 +60,40 @@ public final class Hdnnp {
         this.descriptorSet = descriptorSet == null ? "" : descriptorSet;
         this.element = element == null ? "Al" : element;
         this.metadata = Map.copyOf(new LinkedHashMap<>(metadata));
+        if (functions != null) {
+            if (!functions.ids().equals(preconditioner.featureIds()))
+                throw new IllegalArgumentException("symmetry-function ids do not match the model's features");
+            Objects.requireNonNull(convention, "a convention is needed with symmetry functions");
+        }
+        this.functions = functions;
+        this.convention = functions == null ? null : convention;
+    }
+
+    /**
+     * A copy that knows the symmetry functions behind its features, so it predicts straight from positions and
+     * exports to n2p2. The set may hold more functions than the model uses; they are picked by id.
+     */
+    public Hdnnp withDescriptors(SymmetryFunctionSet set, Convention convention) {
+        int[] cols = new int[featureIds().size()];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = set.indexOf(featureIds().get(j));
+            if (cols[j] < 0) throw new IllegalArgumentException("set " + set.name() + " has no function " + featureIds().get(j));
+        }
+        return new Hdnnp(layout, parameters, preconditioner, normalisation, descriptorSet, element, metadata, set.select(set.name(), cols),
+                convention);
+    }
+
+    /** The symmetry functions of the inputs, in input order, when known. */
+    public Optional<SymmetryFunctionSet> functions() { return Optional.ofNullable(functions); }
+
+    /** The angular-sum convention of the descriptors, when the functions are known. */
+    public Optional<Convention> convention() { return Optional.ofNullable(convention); }
+
+    /** Energies (eV) of configurations straight from their positions: descriptors are computed on the fly. */
+    public double[] predict(List<Configuration> configurations) {
+        if (functions == null)
+            throw new IllegalStateException("this potential does not know its symmetry functions; predict from a descriptor matrix instead");
+        return predict(new DescriptorCalculator(functions, convention).compute(configurations));
     }
 
     public Layout layout() { return layout; }
@@ -69,7 +120,7 @@ public final class Hdnnp {
     public Hdnnp withMetadata(Map<String, String> more) {
         Map<String, String> m = new LinkedHashMap<>(metadata);
         m.putAll(more);
-        return new Hdnnp(layout, parameters, preconditioner, normalisation, descriptorSet, element, m);
+        return new Hdnnp(layout, parameters, preconditioner, normalisation, descriptorSet, element, m, functions, convention);
     }
 
     /**

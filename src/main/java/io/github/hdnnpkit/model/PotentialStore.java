@@ -6,7 +6,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.hdnnpkit.descriptors.Convention;
 import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.io.N2p2InputNn;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,6 +45,8 @@ public final class PotentialStore {
     public static final int VERSION = 1;
     public static final String JSON = "potential.json";
     public static final String WEIGHTS = "weights.f32";
+    /** The symmetry functions of the inputs, as n2p2 {@code symfunction_short} lines in input order. */
+    public static final String FUNCTIONS = "symmetry-functions.nn";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
     private PotentialStore() {
@@ -55,6 +60,7 @@ public final class PotentialStore {
         try {
             byte[] weights = weightBytes(model.parameters());
             Files.write(tmp.resolve(WEIGHTS), weights);
+            if (model.functions().isPresent()) N2p2InputNn.write(tmp.resolve(FUNCTIONS), model.functions().get());
             Files.writeString(tmp.resolve(JSON), GSON.toJson(describe(model, sha256(weights))), StandardCharsets.UTF_8);
             replace(tmp, target);
         } catch (IOException | RuntimeException e) {
@@ -94,12 +100,16 @@ public final class PotentialStore {
         o.addProperty("output_activation", m.layout().output().label());
         o.addProperty("descriptor_set", m.descriptorSet());
         o.add("feature_ids", strings(m.featureIds()));
+        if (m.functions().isPresent()) {
+            o.addProperty("symmetry_functions_file", FUNCTIONS);
+            o.addProperty("convention", m.convention().orElseThrow().toString());
+        }
         Preconditioner p = m.preconditioner();
         JsonObject pre = new JsonObject();
         pre.addProperty("method", p.method().thesisName());
         pre.addProperty("formula", "y = smin + factor * (G - centre); constant features map to 0");
-        pre.addProperty("smin", p.method().sMin());
-        pre.addProperty("smax", p.method().sMax());
+        pre.addProperty("smin", p.sMin());
+        pre.addProperty("smax", p.sMax());
         int k = p.features();
         double[] min = new double[k], max = new double[k], mean = new double[k], sigma = new double[k];
         for (int j = 0; j < k; j++) { min[j] = p.min(j); max[j] = p.max(j); mean[j] = p.mean(j); sigma[j] = p.sigma(j); }
@@ -145,7 +155,8 @@ public final class PotentialStore {
             Layout layout = Layout.parse(o.get("layout").getAsString(), Activation.parse(o.get("hidden_activation").getAsString()));
             List<String> ids = stringList(o.getAsJsonArray("feature_ids"));
             JsonObject pre = o.getAsJsonObject("preconditioning");
-            Preconditioner p = new Preconditioner(Preconditioner.Method.parse(pre.get("method").getAsString()), ids,
+            Preconditioner p = new Preconditioner(Preconditioner.Method.parse(pre.get("method").getAsString()),
+                    pre.get("smin").getAsDouble(), pre.get("smax").getAsDouble(), ids,
                     doubleArray(pre, "min"), doubleArray(pre, "max"), doubleArray(pre, "mean"), doubleArray(pre, "sigma"));
             JsonObject norm = o.getAsJsonObject("target_normalisation");
             TargetNormalisation tn = new TargetNormalisation(norm.get("reference_energy_per_atom_eV").getAsDouble(), norm.get("scale_eV").getAsDouble());
@@ -163,7 +174,16 @@ public final class PotentialStore {
             Map<String, String> meta = new LinkedHashMap<>();
             if (o.has("metadata")) for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("metadata").entrySet())
                 meta.put(e.getKey(), e.getValue().getAsString());
-            return new Hdnnp(layout, params, p, tn, o.get("descriptor_set").getAsString(), o.get("element").getAsString(), meta);
+            SymmetryFunctionSet functions = null;
+            Convention convention = null;
+            if (o.has("symmetry_functions_file")) {
+                SymmetryFunctionSet read = N2p2InputNn.read(folder.resolve(o.get("symmetry_functions_file").getAsString()),
+                        o.get("descriptor_set").getAsString());
+                functions = SymmetryFunctionSet.withIds(read.name(), read.functions(), ids);
+                convention = Convention.parse(o.get("convention").getAsString());
+            }
+            return new Hdnnp(layout, params, p, tn, o.get("descriptor_set").getAsString(), o.get("element").getAsString(), meta,
+                    functions, convention);
         } catch (NullPointerException | IllegalStateException | UnsupportedOperationException | IllegalArgumentException e) {
             throw new IOException(json + ": missing or invalid entry: " + e.getMessage(), e);
         }

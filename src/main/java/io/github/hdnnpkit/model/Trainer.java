@@ -196,6 +196,7 @@ public final class Trainer {
             meta.put("hyper_parameters", hp.toString());
             meta.put("kit_version", Versions.kit());
             Hdnnp model = new Hdnnp(layout, bestParams, pre, norm, data.descriptorSet(), "Al", meta);
+            if (data.functions() != null) model = model.withDescriptors(data.functions(), data.convention());
             return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
                     tp.errors(), vp.errors(), tp, vp, model, prov);
         }

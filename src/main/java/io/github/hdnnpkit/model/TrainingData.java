@@ -3,6 +3,14 @@ package io.github.hdnnpkit.model;
 import io.github.hdnnpkit.data.Split;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 
+import io.github.hdnnpkit.data.Dataset;
+import io.github.hdnnpkit.descriptors.Convention;
+import io.github.hdnnpkit.descriptors.DescriptorCalculator;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Progress;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +20,8 @@ import java.util.Objects;
  * @param dataId        identifies the data set (e.g. file name and checksum)
  * @param descriptorSet name of the descriptor set the columns come from
  */
-public record TrainingData(DescriptorMatrix descriptors, double[] energies, Split split, String dataId, String descriptorSet) {
+public record TrainingData(DescriptorMatrix descriptors, double[] energies, Split split, String dataId, String descriptorSet,
+                           SymmetryFunctionSet functions, Convention convention) {
     public TrainingData {
         Objects.requireNonNull(descriptors);
         Objects.requireNonNull(split);
@@ -28,11 +37,37 @@ public record TrainingData(DescriptorMatrix descriptors, double[] energies, Spli
             throw new IllegalArgumentException("the split needs training and validation configurations: " + split);
         energies = energies.clone();
         dataId = dataId == null ? "unnamed" : dataId;
-        descriptorSet = descriptorSet == null ? "unnamed" : descriptorSet;
+        descriptorSet = descriptorSet == null ? (functions != null ? functions.name() : "unnamed") : descriptorSet;
+        if (functions != null && convention == null) throw new IllegalArgumentException("symmetry functions need a convention");
+    }
+
+    /** Descriptors without known symmetry functions (e.g. read from CSV). */
+    public TrainingData(DescriptorMatrix descriptors, double[] energies, Split split, String dataId, String descriptorSet) {
+        this(descriptors, energies, split, dataId, descriptorSet, null, null);
     }
 
     public TrainingData(DescriptorMatrix descriptors, double[] energies, Split split) {
         this(descriptors, energies, split, "unnamed", "unnamed");
+    }
+
+    /**
+     * The training data of a data set: its descriptors for the given set (computed on all cores, with progress),
+     * its reference energies, and its seeded split by configuration.
+     */
+    public static TrainingData of(Dataset dataset, SymmetryFunctionSet set, Convention convention, Split split, Progress progress) {
+        DescriptorMatrix d = new DescriptorCalculator(set, convention).compute(dataset.configurations(), progress, Cancellation.none());
+        return of(dataset, d, set, convention, split);
+    }
+
+    /** As {@link #of(Dataset, SymmetryFunctionSet, Convention, Split, Progress)} with descriptors already computed (e.g. cached). */
+    public static TrainingData of(Dataset dataset, DescriptorMatrix descriptors, SymmetryFunctionSet set, Convention convention, Split split) {
+        double[] e = new double[dataset.size()];
+        for (int c = 0; c < e.length; c++) {
+            Configuration cf = dataset.get(c);
+            if (!cf.hasEnergy()) throw new IllegalArgumentException("configuration " + c + " (" + cf.id() + ") has no reference energy");
+            e[c] = cf.energy();
+        }
+        return new TrainingData(descriptors, e, split, dataset.source() + " (" + dataset.size() + " configurations)", set.name(), set, convention);
     }
 
     @Override
@@ -40,6 +75,7 @@ public record TrainingData(DescriptorMatrix descriptors, double[] energies, Spli
 
     /** The same data restricted to the given feature columns (by index). */
     public TrainingData selectFeatures(int[] columns) {
-        return new TrainingData(descriptors.selectFeatures(columns), energies, split, dataId, descriptorSet);
+        DescriptorMatrix d = descriptors.selectFeatures(columns);
+        return new TrainingData(d, energies, split, dataId, descriptorSet, functions, convention);
     }
 }

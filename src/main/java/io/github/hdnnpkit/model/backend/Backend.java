@@ -23,7 +23,7 @@ public interface Backend {
         return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "java", "java-vector", "fast" -> JavaBackend.best();
             case "java-scalar", "scalar" -> JavaBackend.scalar();
-            case "dl4j", "samediff", "dl4j-samediff" -> throw new IllegalArgumentException("dl4j back-end not built yet");
+            case "dl4j", "samediff", "dl4j-samediff" -> new Dl4jBackend();
             default -> throw new IllegalArgumentException("unknown back-end '" + name + "'; expected java, java-scalar or dl4j");
         };
     }

@@ -17,9 +17,9 @@ final class ScalarKernels extends Kernels {
             for (int i = 0; i < nin; i++) {
                 float wi = p[w + i];
                 int xi = xo + i * n;
-                for (int a = 0; a < n; a++) z[zo + a] = Math.fma(wi, x[xi + a], z[zo + a]);
+                for (int a = 0; a < n; a++) z[zo + a] += wi * x[xi + a];   // plain multiply-add: HotSpot vectorises it
             }
-            if (f != Activation.LINEAR) for (int a = 0; a < n; a++) z[zo + a] = activate(f, z[zo + a]);
+            activateRow(f, z, zo, n);
         }
     }
 
@@ -33,7 +33,7 @@ final class ScalarKernels extends Kernels {
             for (int i = 0; i < nin; i++) {
                 int xi = xo + i * n;
                 float s = 0;
-                for (int a = 0; a < n; a++) s = Math.fma(d[dof + a], x[xi + a], s);
+                for (int a = 0; a < n; a++) s += d[dof + a] * x[xi + a];
                 g[w + i] += s;
             }
         }
@@ -47,9 +47,9 @@ final class ScalarKernels extends Kernels {
             for (int o = 0; o < nout; o++) {
                 float w = p[wo + o * nin + i];
                 int dof = o * n;
-                for (int a = 0; a < n; a++) dPrev[po + a] = Math.fma(w, d[dof + a], dPrev[po + a]);
+                for (int a = 0; a < n; a++) dPrev[po + a] += w * d[dof + a];
             }
-            for (int a = 0; a < n; a++) dPrev[po + a] *= derivative(f, h[po + a]);
+            multiplyByDerivative(f, h, po, dPrev, po, 1f, n);
         }
     }
 
@@ -58,7 +58,28 @@ final class ScalarKernels extends Kernels {
         for (int k = 0; k < nk; k++) {
             float c = g * p[wo + k];
             int ko = k * n;
-            for (int a = 0; a < n; a++) d[ko + a] = c * derivative(f, h[ko + a]);
+            for (int a = 0; a < n; a++) d[ko + a] = c;
+            multiplyByDerivative(f, h, ko, d, ko, 1f, n);
+        }
+    }
+
+    /** The activation of a whole row, one loop per activation so each loop is simple enough to vectorise. */
+    private static void activateRow(Activation f, float[] z, int o, int n) {
+        switch (f) {
+            case TANH -> { for (int a = o; a < o + n; a++) z[a] = (float) Math.tanh(z[a]); }
+            case RELU -> { for (int a = o; a < o + n; a++) z[a] = Math.max(z[a], 0f); }
+            case LINEAR -> { }
+            default -> { for (int a = o; a < o + n; a++) z[a] = activate(f, z[a]); }
+        }
+    }
+
+    /** {@code out[oo+a] *= f'(h[ho+a])}. */
+    private static void multiplyByDerivative(Activation f, float[] h, int ho, float[] out, int oo, float c, int n) {
+        switch (f) {
+            case TANH -> { for (int a = 0; a < n; a++) { float y = h[ho + a]; out[oo + a] *= 1f - y * y; } }
+            case SIGMOID -> { for (int a = 0; a < n; a++) { float y = h[ho + a]; out[oo + a] *= y * (1f - y); } }
+            case LINEAR -> { }
+            default -> { for (int a = 0; a < n; a++) out[oo + a] *= derivative(f, h[ho + a]); }
         }
     }
 

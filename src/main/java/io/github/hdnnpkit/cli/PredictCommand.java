@@ -1,0 +1,58 @@
+package io.github.hdnnpkit.cli;
+
+import io.github.hdnnpkit.data.Dataset;
+import io.github.hdnnpkit.io.InputFormatException;
+import io.github.hdnnpkit.io.TextFiles;
+import io.github.hdnnpkit.io.StructureFiles;
+import io.github.hdnnpkit.model.Hdnnp;
+import io.github.hdnnpkit.structure.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hdnnp predict}: energies of structures from a saved potential, descriptors computed on the fly. CSV on stdout
+ * (or {@code --out}): {@code structure,id,atoms,energy_eV,energy_per_atom_eV,reference_eV}.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict energies of structures with a saved potential.")
+public final class PredictCommand implements Callable<Integer>, Subcommand {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A potential saved by `hdnnp train --out`.")
+    Path model;
+
+    @Option(names = "--structures", required = true, paramLabel = "DIR_OR_FILE", description = "A data-set folder or a structure file: " + StructureFiles.SUPPORTED + ".")
+    Path structures;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            Hdnnp potential = Hdnnp.load(model);
+            List<Configuration> cs = Files.isDirectory(structures) ? Dataset.load(structures).configurations() : StructureFiles.read(structures);
+            double[] e = potential.predict(cs);
+            StringWriter sw = new StringWriter();
+            PrintWriter w = new PrintWriter(sw);
+            w.println("structure,id,atoms,energy_eV,energy_per_atom_eV,reference_eV");
+            for (int c = 0; c < e.length; c++) {
+                Configuration cf = cs.get(c);
+                w.println(c + "," + cf.id() + "," + cf.size() + "," + e[c] + "," + e[c] / cf.size() + "," + (cf.hasEnergy() ? Double.toString(cf.energy()) : ""));
+            }
+            w.flush();
+            if (out == null) System.out.print(sw);
+            else TextFiles.writeAtomically(out, wr -> wr.write(sw.toString()));
+            return 0;
+        } catch (InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("hdnnp predict: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.hdnnpkit.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.github.hdnnpkit.data.Dataset;
+import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.descriptors.Convention;
+import io.github.hdnnpkit.descriptors.DescriptorCache;
+import io.github.hdnnpkit.descriptors.DescriptorCalculator;
+import io.github.hdnnpkit.descriptors.DescriptorMatrix;
+import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.io.StructureFiles;
+import io.github.hdnnpkit.model.Activation;
+import io.github.hdnnpkit.model.EarlyStopping;
+import io.github.hdnnpkit.model.Layout;
+import io.github.hdnnpkit.model.LearningRateSchedule;
+import io.github.hdnnpkit.model.Trainer;
+import io.github.hdnnpkit.model.TrainingConfig;
+import io.github.hdnnpkit.model.TrainingData;
+import io.github.hdnnpkit.model.TrainingResult;
+import io.github.hdnnpkit.model.n2p2.N2p2Export;
+import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hdnnp train}: trains an HDNNP on a data set (a generated data-set folder or a structure file with reference
+ * energies) and prints a JSON summary (errors in meV/atom, best and last epochs, provenance) on stdout.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a high-dimensional neural network potential and print a JSON summary.")
+public final class TrainCommand implements Callable<Integer>, Subcommand {
+    @Option(names = "--data", required = true, paramLabel = "DIR_OR_FILE",
+            description = "A data-set folder (manifest.json, as made by `hdnnp generate`) or a structure file: " + StructureFiles.SUPPORTED + ".")
+    Path data;
+
+    @Option(names = "--set", required = true, paramLabel = "NAME_OR_INPUT_NN", description = "Symmetry-function set: a named set (thesis-329, thesis-22, thesis-57A...) or an n2p2 input.nn.")
+    String set;
+
+    @Option(names = "--features", paramLabel = "IDS|evenly:K", description = "Subset of the set: comma-separated ids (G2_001,...) or evenly:K (K evenly spaced functions, section 4.2).")
+    String features;
+
+    @Option(names = "--convention", defaultValue = "n2p2", paramLabel = "n2p2|thesis", description = "Angular sums over j<k (n2p2, default) or all j≠k (thesis).")
+    String convention;
+
+    @Option(names = "--layout", required = true, paramLabel = "57-10-10-1", description = "Network in the thesis's notation; the first number must equal the number of features.")
+    String layout;
+
+    @Option(names = "--activation", defaultValue = "tanh", description = "Hidden activation: tanh, sigmoid, relu, leakyrelu, softplus.")
+    String activation;
+
+    @Option(names = "--seed", defaultValue = "101", description = "Seed of the initial weights and the shuffling.")
+    long seed;
+
+    @Option(names = "--split-seed", defaultValue = "101", description = "Seed of the 80:20 split by configuration (thesis: 101).")
+    long splitSeed;
+
+    @Option(names = "--train-fraction", defaultValue = "0.8", description = "Training fraction of the split.")
+    double trainFraction;
+
+    @Option(names = "--epochs", defaultValue = "1000", description = "Maximum number of epochs.")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Configurations per mini-batch.")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam's initial learning rate.")
+    double lr;
+
+    @Option(names = "--schedule", defaultValue = "constant", description = "constant, step[:drop_rate[:epochs_drop[:min]]] or exp[:k_exp].")
+    String schedule;
+
+    @Option(names = "--patience", defaultValue = "50", description = "Early-stopping patience in epochs (0: off).")
+    int patience;
+
+    @Option(names = "--min-delta", defaultValue = "1e-5", description = "Early-stopping min_delta (eV² per configuration).")
+    double minDelta;
+
+    @Option(names = "--preconditioning", defaultValue = "scale", description = "scale, shift, stand, 'scale and shift' or none.")
+    String preconditioning;
+
+    @Option(names = "--no-normalise", description = "Train on raw energies instead of normalised ones.")
+    boolean noNormalise;
+
+    @Option(names = "--no-shuffle", description = "Keep the batch order fixed.")
+    boolean noShuffle;
+
+    @Option(names = "--backend", defaultValue = "java", description = "java (vectorised), java-scalar or dl4j.")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads for this model.")
+    int threads;
+
+    @Option(names = "--time-budget", paramLabel = "MINUTES", description = "Stop after this time and keep the best model so far.")
+    Double budgetMinutes;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Checkpoint folder; a run with the same folder resumes.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "50", description = "Epochs between checkpoints.")
+    int checkpointEvery;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Descriptor cache folder.")
+    Path cache;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Save the trained potential to this folder.")
+    Path out;
+
+    @Option(names = "--result", paramLabel = "FILE.json", description = "Write the full result (history, predictions) as JSON.")
+    Path result;
+
+    @Option(names = "--export-n2p2", paramLabel = "DIR", description = "Also write the potential in n2p2's format.")
+    Path n2p2;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            return run();
+        } catch (io.github.hdnnpkit.io.InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("hdnnp train: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run() throws IOException {
+        SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
+        functions = selectFeatures(functions, features);
+        Convention conv = Convention.parse(convention);
+        List<Configuration> configurations;
+        String dataId;
+        if (Files.isDirectory(data)) {
+            Dataset ds = Dataset.load(data);
+            configurations = ds.configurations();
+            dataId = ds.source();
+        } else {
+            configurations = StructureFiles.read(data);
+            dataId = data.toAbsolutePath().toString();
+        }
+        dataId += " (" + configurations.size() + " configurations)";
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
+        DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
+        DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
+                : calc.compute(configurations, progress, Cancellation.none());
+        double[] e = new double[configurations.size()];
+        for (int c = 0; c < e.length; c++) {
+            if (!configurations.get(c).hasEnergy())
+                throw new IllegalArgumentException("configuration " + c + " (" + configurations.get(c).id() + ") in " + data + " has no reference energy");
+            e[c] = configurations.get(c).energy();
+        }
+        Split split = Split.byConfiguration(e.length, trainFraction, splitSeed);
+        TrainingData td = new TrainingData(d, e, split, dataId, functions.name(), functions, conv);
+        Layout l = Layout.parse(layout, Activation.parse(activation));
+        if (l.inputs() != functions.size())
+            throw new IllegalArgumentException("layout " + layout + " has " + l.inputs() + " inputs but " + functions.size() + " features are selected");
+        TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
+                .withSchedule(LearningRateSchedule.parse(schedule)).withEarlyStopping(new EarlyStopping(minDelta, patience, true))
+                .withPreconditioning(Preconditioner.Method.parse(preconditioning)).withNormaliseTargets(!noNormalise)
+                .withShuffle(!noShuffle).withSeed(seed).withBackend(backend).withThreads(threads);
+        Trainer trainer = new Trainer(cfg).progress(progress);
+        if (budgetMinutes != null) trainer.cancellation(Cancellation.withBudget(Duration.ofMillis((long) (budgetMinutes * 60_000))));
+        if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
+        TrainingResult r = trainer.train(l, td);
+        JsonObject summary = r.summaryJson();
+        if (out != null) summary.addProperty("potential", r.potential().save(out).toString());
+        if (result != null) summary.addProperty("result", r.writeJson(result).toString());
+        if (n2p2 != null) summary.addProperty("n2p2", N2p2Export.write(r.potential(), n2p2).getParent().toString());
+        System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
+        return 0;
+    }
+
+    /** The subset named by {@code --features}: comma-separated ids, or {@code evenly:K}. */
+    static SymmetryFunctionSet selectFeatures(SymmetryFunctionSet set, String spec) {
+        if (spec == null || spec.isBlank()) return set;
+        if (spec.startsWith("evenly:")) {
+            int k = Integer.parseInt(spec.substring("evenly:".length()).trim());
+            return set.select(set.name() + "-evenly" + k, SymmetryFunctionSet.evenlySpacedColumns(set.size(), k));
+        }
+        String[] ids = spec.split(",");
+        int[] cols = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            cols[i] = set.indexOf(ids[i].trim());
+            if (cols[i] < 0) throw new IllegalArgumentException("set " + set.name() + " has no function '" + ids[i].trim() + "'");
+        }
+        return set.select(set.name() + "-" + ids.length, cols);
+    }
+}

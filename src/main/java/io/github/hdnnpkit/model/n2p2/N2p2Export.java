@@ -1,0 +1,214 @@
+package io.github.hdnnpkit.model.n2p2;
+
+import io.github.hdnnpkit.descriptors.AngularSymmetryFunction;
+import io.github.hdnnpkit.descriptors.Convention;
+import io.github.hdnnpkit.descriptors.CutoffFunction;
+import io.github.hdnnpkit.descriptors.Preconditioner;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.io.N2p2InputNn;
+import io.github.hdnnpkit.model.Activation;
+import io.github.hdnnpkit.model.Hdnnp;
+import io.github.hdnnpkit.model.Layout;
+import io.github.hdnnpkit.util.Versions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a trained {@link Hdnnp} as an n2p2 potential ({@code input.nn}, {@code scaling.data},
+ * {@code weights.NNN.data}), so it runs in n2p2's tools and in LAMMPS through {@code pair_style hdnnp}.
+ *
+ * <p>Conventions followed (n2p2 v2.x sources, {@code Mode::setupSymmetryFunctionScaling}, {@code SymFnc::scale},
+ * {@code NeuralNetwork::setConnections}, {@code Structure} normalisation):
+ * <ul>
+ *   <li>n2p2 sorts the symmetry functions ({@link N2p2SymmetryFunction#N2P2_ORDER}); the rows of {@code scaling.data}
+ *       and the input columns of the first weight layer are written in that sorted order;</li>
+ *   <li>{@code scaling.data}: one line per function, {@code element-index function-index Gmin Gmax Gmean Gsigma};</li>
+ *   <li>weights file: one value per line, layer by layer, for each neuron j of the previous layer the weights to
+ *       every neuron k of the layer ({@code a}-lines), then the layer's biases ({@code b}-lines);</li>
+ *   <li>the kit's preconditioning maps onto n2p2's scaling keywords: scale → {@code scale_symmetry_functions},
+ *       shift → {@code center_symmetry_functions}, scale and shift → both, stand → {@code scale_symmetry_functions_sigma};
+ *       {@code scale_min_short}/{@code scale_max_short} carry the target interval;</li>
+ *   <li>the target normalisation becomes {@code mean_energy} (eV/atom), {@code conv_energy} (1/scale) and
+ *       {@code conv_length 1.0}: n2p2's physical energy is {@code E_internal / conv_energy + N · mean_energy};</li>
+ *   <li>a feature that was constant on the training split (the kit maps it to 0) is written with a unit range and
+ *       zero first-layer weights, which reproduces the kit's output and keeps n2p2 from dividing by zero.</li>
+ * </ul>
+ */
+public final class N2p2Export {
+    private N2p2Export() {
+    }
+
+    /**
+     * Writes the three files into {@code dir}.
+     *
+     * @param functions the n2p2 description of each model input, in the model's input order
+     * @return the weights file
+     */
+    public static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, Path dir) throws IOException {
+        double[] ones = new double[functions.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        return write(model, functions, ones, "cutoff_type 1 0.0", dir);
+    }
+
+    /**
+     * Writes the potential of a model that knows its symmetry functions ({@link Hdnnp#withDescriptors}). Descriptors
+     * computed in the thesis convention (angular sums over all j ≠ k, twice n2p2's) are converted: the angular
+     * scaling statistics are halved, and where the preconditioning is not scale-free the first-layer weights doubled,
+     * so n2p2 computing its own j &lt; k values reproduces the kit's energies.
+     */
+    public static Path write(Hdnnp model, Path dir) throws IOException {
+        SymmetryFunctionSet set = model.functions().orElseThrow(() -> new IllegalArgumentException(
+                "the model does not know its symmetry functions; pass them explicitly"));
+        Convention convention = model.convention().orElseThrow();
+        List<N2p2SymmetryFunction> f = new ArrayList<>();
+        double[] factor = new double[set.size()];
+        for (int j = 0; j < set.size(); j++) {
+            f.add(N2p2SymmetryFunction.parse(N2p2InputNn.line(set.function(j))));
+            factor[j] = set.function(j) instanceof AngularSymmetryFunction ? convention.angularFactor() : 1.0;
+        }
+        CutoffFunction kind = set.function(0).cutoff();
+        for (int j = 1; j < set.size(); j++)
+            if (!set.function(j).cutoff().withRc(1.0).equals(kind.withRc(1.0)))
+                throw new IllegalArgumentException("n2p2 has one cutoff type per potential; the model's functions mix several");
+        String cutoff = "cutoff_type " + kind.n2p2Type() + " " + kind.n2p2Alpha();
+        return write(model, f, factor, cutoff, dir);
+    }
+
+    private static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, double[] kitPerN2p2, String cutoffLine, Path dir) throws IOException {
+        Layout layout = model.layout();
+        if (functions.size() != layout.inputs())
+            throw new IllegalArgumentException(functions.size() + " symmetry functions for a network with " + layout.inputs() + " inputs");
+        if (layout.layers() < 2) throw new IllegalArgumentException("n2p2 needs at least one hidden layer; layout " + layout + " has none");
+        if (layout.hidden().n2p2Code() == null)
+            throw new IllegalArgumentException("n2p2 has no " + layout.hidden() + " activation; export needs tanh, sigmoid, relu or softplus");
+        for (N2p2SymmetryFunction f : functions)
+            if (!f.centralElement().equals(model.element()) || !f.e1().equals(model.element()) || (f.e2() != null && !f.e2().equals(model.element())))
+                throw new IllegalArgumentException("function " + f.line() + " does not belong to a single-element " + model.element() + " potential");
+        int z = atomicNumber(model.element());
+        int[] order = N2p2SymmetryFunction.n2p2Order(functions);
+        Preconditioner pre = model.preconditioner();
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("input.nn"), inputNn(model, functions, cutoffLine));
+        writeAtomically(dir.resolve("scaling.data"), scalingData(pre, order, kitPerN2p2));
+        Path weights = dir.resolve(String.format(Locale.ROOT, "weights.%03d.data", z));
+        writeAtomically(weights, weightsData(model, order, kitPerN2p2));
+        return weights;
+    }
+
+    static String inputNn(Hdnnp model, List<N2p2SymmetryFunction> functions, String cutoffLine) {
+        Layout layout = model.layout();
+        StringBuilder b = new StringBuilder();
+        b.append("# n2p2 settings written by hdnnp-kit ").append(Versions.kit()).append('\n');
+        b.append("# layout ").append(layout.notation()).append(", descriptor set ").append(model.descriptorSet()).append('\n');
+        b.append("number_of_elements 1\n");
+        b.append("elements ").append(model.element()).append('\n');
+        b.append(cutoffLine).append('\n');       // 1 0.0: the cosine cutoff of eq. 2.1, no inner cutoff
+        Preconditioner pre = model.preconditioner();
+        switch (pre.method()) {
+            case SCALE -> b.append("scale_symmetry_functions\n");
+            case SHIFT -> b.append("center_symmetry_functions\n");
+            case SCALE_AND_SHIFT -> b.append("scale_symmetry_functions\ncenter_symmetry_functions\n");
+            case STANDARDISE -> b.append("scale_symmetry_functions_sigma\n");
+            case NONE -> { }
+        }
+        if (pre.method() != Preconditioner.Method.NONE && pre.method() != Preconditioner.Method.SHIFT)
+            b.append("scale_min_short ").append(pre.sMin()).append('\n').append("scale_max_short ").append(pre.sMax()).append('\n');
+        b.append("global_hidden_layers_short ").append(layout.layers() - 1).append('\n');
+        b.append("global_nodes_short");
+        for (int l = 1; l < layout.layers(); l++) b.append(' ').append(layout.size(l));
+        b.append('\n');
+        b.append("global_activation_short");
+        for (int l = 1; l <= layout.layers(); l++) b.append(' ').append(layout.activation(l).n2p2Code());
+        b.append('\n');
+        if (!model.normalisation().isIdentity()) {
+            b.append("mean_energy ").append(model.normalisation().referencePerAtom()).append('\n');
+            b.append("conv_energy ").append(1.0 / model.normalisation().scale()).append('\n');
+            b.append("conv_length 1.0\n");
+        }
+        b.append("# symmetry functions in the kit's input order (n2p2 sorts them; scaling.data and the weights follow n2p2's order)\n");
+        for (int j = 0; j < functions.size(); j++)
+            b.append(functions.get(j).line()).append("   # ").append(model.featureIds().get(j)).append('\n');
+        return b.toString();
+    }
+
+    static String scalingData(Preconditioner pre, int[] order, double[] kitPerN2p2) {
+        StringBuilder b = new StringBuilder();
+        b.append("# symmetry function scaling statistics written by hdnnp-kit (training split only)\n");
+        b.append("# element  index  Gmin  Gmax  Gmean  Gsigma   (index in n2p2's sorted order)\n");
+        for (int i = 0; i < order.length; i++) {
+            int j = order[i];
+            double c = kitPerN2p2[j];     // statistics in n2p2's units of this function
+            double min = pre.min(j) / c, max = pre.max(j) / c, mean = pre.mean(j) / c, sigma = pre.sigma(j) / c;
+            if (pre.isConstant(j)) {      // weights are zeroed: any finite scaling gives the kit's zero contribution
+                max = min + 1.0;
+                sigma = 1.0;
+                mean = min;
+            }
+            b.append(String.format(Locale.ROOT, "%4d %5d %s %s %s %s%n", 1, i + 1, e(min), e(max), e(mean), e(sigma)));
+        }
+        return b.toString();
+    }
+
+    static String weightsData(Hdnnp model, int[] order, double[] kitPerN2p2) {
+        Layout layout = model.layout();
+        float[] p = model.parameters();
+        Preconditioner pre = model.preconditioner();
+        // centring and no scaling are not scale-free: n2p2's input is then kit's input / c, so the weight takes c
+        boolean scaleFree = pre.method() != Preconditioner.Method.SHIFT && pre.method() != Preconditioner.Method.NONE;
+        StringBuilder b = new StringBuilder();
+        b.append("# n2p2 neural network connections (weights and biases) written by hdnnp-kit\n");
+        b.append("# connection t index l_s n_s l_e n_e\n");
+        int count = 0;
+        for (int l = 1; l <= layout.layers(); l++) {
+            int nin = layout.size(l - 1), nout = layout.size(l), wo = layout.weightOffset(l), bo = layout.biasOffset(l);
+            for (int j = 0; j < nin; j++) {
+                int src = l == 1 ? order[j] : j;
+                for (int k = 0; k < nout; k++) {
+                    double w = l == 1 && pre.isConstant(src) ? 0.0 : p[wo + k * nin + src];
+                    if (l == 1 && !scaleFree) w *= kitPerN2p2[src];
+                    b.append(String.format(Locale.ROOT, "%s a %9d %5d %5d %5d %5d%n", e(w), ++count, l - 1, j + 1, l, k + 1));
+                }
+            }
+            for (int k = 0; k < nout; k++)
+                b.append(String.format(Locale.ROOT, "%s b %9d %5d %5d%n", e(p[bo + k]), ++count, l, k + 1));
+        }
+        return b.toString();
+    }
+
+    /** %24.16E: 17 significant digits, enough for doubles to round-trip through atof. */
+    static String e(double v) {
+        return String.format(Locale.ROOT, "%24.16E", v);
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static final Map<String, Integer> Z = Map.ofEntries(Map.entry("H", 1), Map.entry("He", 2), Map.entry("Li", 3), Map.entry("C", 6),
+            Map.entry("N", 7), Map.entry("O", 8), Map.entry("Na", 11), Map.entry("Mg", 12), Map.entry("Al", 13), Map.entry("Si", 14),
+            Map.entry("Ti", 22), Map.entry("Fe", 26), Map.entry("Ni", 28), Map.entry("Cu", 29), Map.entry("Zn", 30), Map.entry("Ag", 47),
+            Map.entry("Au", 79));
+
+    public static int atomicNumber(String element) {
+        Integer z = Z.get(element);
+        if (z == null) throw new IllegalArgumentException("atomic number of '" + element + "' unknown to the n2p2 export");
+        return z;
+    }
+
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String l : text.split("\n")) out.add(l);
+        return out;
+    }
+}
