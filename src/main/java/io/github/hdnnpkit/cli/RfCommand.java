@@ -87,6 +87,15 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws java.io.IOException {
+        try {
+            return run();
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+            System.err.println("hdnnp rf: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run() throws java.io.IOException {
         ForestMode m = ForestMode.parse(mode);
         if (forces) {
             if (m != ForestMode.THESIS_ATOMS && m != ForestMode.THESIS_FORCES)
