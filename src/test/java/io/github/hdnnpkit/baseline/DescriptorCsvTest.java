@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -50,6 +51,20 @@ class DescriptorCsvTest {
         }
         assertEquals(d.force(7, 2), r.force(7, 2), 1e-15);
         assertFalse(r.hasAtomicEnergies());
+    }
+
+    @Test
+    void energyColumnMeanings() throws Exception {
+        String atomic = "structure,atom,G2_001,Energy\n0,0,0.1,-3.0\n0,1,0.2,-3.5\n1,0,0.3,-2.0\n1,1,0.4,-2.5\n";
+        ForestData a = DescriptorCsv.read(new BufferedReader(new StringReader(atomic)), "a.csv", 0, DescriptorCsv.EnergyColumn.ATOMIC, "s");
+        assertEquals(2, a.configurations());
+        assertEquals(-6.5, a.energy(0), 1e-12);
+        assertEquals(-2.5, a.atomicEnergy(3), 0.0);
+        assertEquals(List.of("G2_001"), a.descriptors().featureIds());   // structure and atom are not descriptors
+        String share = "structure,G2_001,Energy\n7,0.1,-3.25\n7,0.2,-3.25\n";
+        ForestData p = DescriptorCsv.read(new BufferedReader(new StringReader(share)), "p.csv", 0, DescriptorCsv.EnergyColumn.PER_ATOM, "s");
+        assertEquals(-6.5, p.energy(0), 1e-12);
+        assertFalse(p.hasAtomicEnergies());
     }
 
     @Test
