@@ -48,14 +48,14 @@ public final class InvariantInputs {
         double[] f = c.hasForces() ? c.forces() : null;
         boolean square = Math.abs(lx - ly) <= 1e-9 * lx;
         t.stringColumn(0).append("mirror x -> Lx - x");
-        t.doubleColumn(1).append(maxAbsDiff(g, calc.compute(image(c, mirror))) / scale);
+        t.doubleColumn(1).append(ForestTables.sig(maxAbsDiff(g, calc.compute(image(c, mirror))) / scale));
         t.stringColumn(2).append("(Fx, Fy, Fz) -> (-Fx, Fy, Fz)");
-        t.doubleColumn(3).append(f == null ? Double.NaN : rmsChange(f, new int[]{0}));
+        t.doubleColumn(3).append(f == null ? Double.NaN : ForestTables.round(rmsChange(f, new int[]{0}), 4));
         if (square) {
             t.stringColumn(0).append("quarter turn about z");
-            t.doubleColumn(1).append(maxAbsDiff(g, calc.compute(image(c, turn))) / scale);
+            t.doubleColumn(1).append(ForestTables.sig(maxAbsDiff(g, calc.compute(image(c, turn))) / scale));
             t.stringColumn(2).append("(Fx, Fy, Fz) -> (-Fy, Fx, Fz)");
-            t.doubleColumn(3).append(f == null ? Double.NaN : quarterTurnChange(f));
+            t.doubleColumn(3).append(f == null ? Double.NaN : ForestTables.round(quarterTurnChange(f), 4));
         }
         return t;
     }
