@@ -26,8 +26,9 @@ from nbclient.util import run_sync
 KERNEL = "hdnnp-java"
 PROBE = 'System.out.println("hdnnp-probe-" + (6 * 7));'
 PROBE_OUT = "hdnnp-probe-42"
-START_TRIES = 6
-START_TIMEOUT = 20      # a healthy start answers in 1-3 s; a hung one never does
+START_TRIES = 8
+START_TIMEOUT = 10      # once its channels are bound a healthy kernel answers within 1-3 s; a hung one never does
+LAUNCH_TIMEOUT = 40     # JVM start until the channels are bound (slow on a loaded machine)
 SETTLE_SECONDS = 1.0    # after the kernel has bound its channels, before the client's first request
 CHANNELS = 5            # shell, iopub, stdin, control, heartbeat
 # per-cell limits by profile (seconds); the kernel's own limit is set a little lower so it fires first
@@ -105,7 +106,7 @@ def wait_for_bindings(log_path, offset):
     before that kills the channel's thread (a NullPointerException in the kernel's log): the start then hangs. So
     nothing is sent before the bindings are logged (plus SETTLE_SECONDS).
     """
-    deadline = time.time() + START_TIMEOUT
+    deadline = time.time() + LAUNCH_TIMEOUT
     while time.time() < deadline:
         with open(log_path, "rb") as f:
             f.seek(offset)

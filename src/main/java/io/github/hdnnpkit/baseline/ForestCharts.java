@@ -37,7 +37,7 @@ public final class ForestCharts {
     public static XYChart rows(ForestResult r, boolean crop) {
         ForestPredictions.Rows rows = r.validationRows();
         String out = rows.outputs().get(0);
-        XYChart c = scatter("Test-predict per row (" + out + "): " + r.setup().label() + (crop ? ", cropped to the predictions" : ""),
+        XYChart c = scatter((crop ? "Per-row test-predict, cropped: " : "Per-row test-predict: ") + r.setup().label(),
                 "reference " + out + " (eV)", "predicted " + out + " (eV)");
         double[] ref = rows.reference(0), pred = rows.predicted(0);
         c.addSeries("validation rows", ref, pred).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(31, 119, 180, 90));
@@ -90,6 +90,11 @@ public final class ForestCharts {
 
     /** Validation and training energy RMSE (meV/atom, log scale) of several runs side by side. */
     public static CategoryChart comparison(List<ForestResult> results) {
+        return comparison(results, null);
+    }
+
+    /** As {@link #comparison(List)} with the HDNNP trained on the same split as the last bar (null = none). */
+    public static CategoryChart comparison(List<ForestResult> results, io.github.hdnnpkit.model.TrainingResult hdnnp) {
         List<String> names = new ArrayList<>();
         List<Double> train = new ArrayList<>(), val = new ArrayList<>();
         for (ForestResult r : results) {
@@ -98,10 +103,15 @@ public final class ForestCharts {
             train.add(r.trainEnergy().rmseMeVPerAtom());
             val.add(r.validationEnergy().rmseMeVPerAtom());
         }
+        if (hdnnp != null) {
+            names.add("HDNNP " + hdnnp.provenance().layout());
+            train.add(hdnnp.train().rmseMeVPerAtom());
+            val.add(hdnnp.validation().rmseMeVPerAtom());
+        }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
                 .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
-        c.getStyler().setYAxisLogarithmic(true).setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNW);
         c.addSeries("training", names, train);
         c.addSeries("validation", names, val);
         return c;

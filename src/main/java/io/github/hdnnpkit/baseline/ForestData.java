@@ -1,7 +1,17 @@
 package io.github.hdnnpkit.baseline;
 
+import io.github.hdnnpkit.data.Dataset;
+import io.github.hdnnpkit.descriptors.DescriptorCache;
+import io.github.hdnnpkit.descriptors.DescriptorCalculator;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
+import io.github.hdnnpkit.notebook.Workspace;
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Progress;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,6 +115,28 @@ public final class ForestData {
         return new ForestData(dataId, descriptorSet, descriptors, e, f, a, series, temps, phases);
     }
 
+    /** Where descriptor matrices are cached between runs: {@code build/descriptor-cache} of the project. */
+    public static Path descriptorCache() {
+        return Workspace.build().resolve("descriptor-cache");
+    }
+
+    /**
+     * The forest inputs of a data set: its configurations and their descriptors of the given set, computed once and
+     * cached ({@link #descriptorCache()}, keyed by the configurations' content and the set).
+     */
+    public static ForestData compute(Dataset dataset, SymmetryFunctionSet set, Progress progress, Cancellation cancellation) {
+        return of(dataset.configurations(), dataset.source(), set, progress, cancellation);
+    }
+
+    /** As {@link #compute(Dataset, SymmetryFunctionSet, Progress, Cancellation)} for any list of configurations. */
+    public static ForestData of(List<Configuration> configurations, String source, SymmetryFunctionSet set, Progress progress,
+                                Cancellation cancellation) {
+        DescriptorMatrix m = new DescriptorCache(descriptorCache())
+                .getOrCompute(configurations, new DescriptorCalculator(set), progress, cancellation);
+        String id = source + "#" + HexFormat.of().formatHex(DescriptorCache.dataFingerprint(configurations)).substring(0, 16);
+        return of(id, set.name(), configurations, m);
+    }
+
     private static double parseTemperature(String s) {
         String t = s.trim();
         if (t.endsWith("K")) t = t.substring(0, t.length() - 1);
@@ -132,6 +164,9 @@ public final class ForestData {
 
     /** Reference energy per atom E/N of configuration c (eV/atom). */
     public double energyPerAtom(int c) { return energies[c] / descriptors.atomsIn(c); }
+
+    /** Total reference energies per configuration (eV), a copy. */
+    public double[] energies() { return energies.clone(); }
 
     public boolean hasForces() { return forces != null; }
 

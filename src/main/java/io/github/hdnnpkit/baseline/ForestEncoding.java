@@ -19,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Rows are addressed by configuration {@code c} and matrix row {@code row} (an atom), or {@code row = -1} for the
  * configuration itself (configurations mode). Examples are built from the descriptor matrix one at a time, so the only
- * full copy of the data is the Tribuo dataset itself.
+ * full copy of the data is the Tribuo dataset itself. Measured: 467 bytes per atom row of 22 descriptors + 2
+ * categoricals (Tribuo's {@code ArrayExample} holds names and double values), so the thesis's full set-up
+ * (1.07 M rows) takes about 0.5 GB beside its 94 MB float matrix; with all 329 descriptors a row costs about 4 kB
+ * (≈ 4.3 GB for every atom), which is why the atom modes can sample atoms per configuration.
  */
 public final class ForestEncoding {
     /** Joins a categorical field and its value, as Tribuo's columnar processors do. */

@@ -161,6 +161,33 @@ public final class ForestTables {
         return t;
     }
 
+    /**
+     * The forests beside the HDNNP trained on the same descriptors and the same configuration split: energy RMSE and
+     * MAE in meV/atom on both parts, training time.
+     */
+    public static Table withHdnnp(List<ForestResult> results, io.github.hdnnpkit.model.TrainingResult hdnnp) {
+        Table t = Table.create("Random Forest set-ups beside the HDNNP (same descriptors, same configuration split)",
+                StringColumn.create("model"), StringColumn.create("set-up"), DoubleColumn.create("train_RMSE_meV/atom"),
+                DoubleColumn.create("val_RMSE_meV/atom"), DoubleColumn.create("val_MAE_meV/atom"),
+                DoubleColumn.create("train_s"));
+        for (ForestResult r : results) {
+            if (r.validationEnergy() == null) continue;
+            t.stringColumn(0).append("Random Forest (" + r.treesTrained() + " trees, depth " + r.options().maxDepth() + ")");
+            t.stringColumn(1).append(r.setup().label());
+            t.doubleColumn(2).append(round(r.trainEnergy().rmseMeVPerAtom(), 3));
+            t.doubleColumn(3).append(round(r.validationEnergy().rmseMeVPerAtom(), 3));
+            t.doubleColumn(4).append(round(r.validationEnergy().maeMeVPerAtom(), 3));
+            t.doubleColumn(5).append(round(r.datasetSeconds() + r.trainSeconds(), 2));
+        }
+        t.stringColumn(0).append("HDNNP " + hdnnp.provenance().layout() + " (" + hdnnp.lastEpoch() + " epochs, best " + hdnnp.bestEpoch() + ")");
+        t.stringColumn(1).append("atoms summed, target E");
+        t.doubleColumn(2).append(round(hdnnp.train().rmseMeVPerAtom(), 3));
+        t.doubleColumn(3).append(round(hdnnp.validation().rmseMeVPerAtom(), 3));
+        t.doubleColumn(4).append(round(hdnnp.validation().maeMeVPerAtom(), 3));
+        t.doubleColumn(5).append(round(hdnnp.wallSeconds(), 2));
+        return t;
+    }
+
     static double round(double v, int digits) {
         if (!Double.isFinite(v)) return v;
         double s = Math.pow(10, digits);

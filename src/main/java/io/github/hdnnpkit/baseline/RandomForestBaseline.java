@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RandomForestBaseline {
     /** Training-part evaluation is cut to about this many rows (whole configurations, evenly strided). */
-    static final int MAX_TRAIN_EVALUATION_ROWS = 300_000;
+    static final int MAX_TRAIN_EVALUATION_ROWS = 100_000;
     /** Training rows routed through the trees for the impurity-decrease importance. */
     static final int IMPURITY_ROWS = 20_000;
     /** Validation rows shuffled per input for the permutation importance. */

@@ -4,7 +4,8 @@ import io.github.hdnnpkit.descriptors.Convention;
 import io.github.hdnnpkit.descriptors.DescriptorCalculator;
 import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.descriptors.ThesisSets;
-import io.github.hdnnpkit.io.AtomicFiles;
+import io.github.hdnnpkit.io.InputFormatException;
+import io.github.hdnnpkit.io.TextFiles;
 import io.github.hdnnpkit.io.N2p2InputNn;
 import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.structure.Configuration;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,9 +55,8 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws IOException {
         try {
             return run();
-        } catch (io.github.hdnnpkit.io.InvalidFileException | java.nio.file.NoSuchFileException | IllegalArgumentException e) {
-            System.err.println("hdnnp descriptors: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
-                    + e.getMessage());
+        } catch (InputFormatException | IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("hdnnp descriptors: " + e.getMessage());
             return 2;
         }
     }
@@ -66,8 +67,8 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
         List<Configuration> configurations = StructureFiles.read(structures);
         DescriptorCalculator calc = threads == null ? new DescriptorCalculator(functions, conv)
                 : new DescriptorCalculator(functions, conv, threads);
-        Progress progress = quiet ? Progress.NONE : new ConsoleProgress();
-        AtomicFiles.write(out, w -> {
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
+        TextFiles.writeAtomically(out, w -> {
             w.write("structure,atom," + String.join(",", functions.ids()) + "\n");
             int[] index = {0};
             IOException[] failure = {null};
@@ -93,7 +94,7 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
     }
 
     /** A named set, or an n2p2 input.nn when the argument is an existing file. */
-    static SymmetryFunctionSet resolveSet(String nameOrFile) throws IOException {
+    static SymmetryFunctionSet resolveSet(String nameOrFile) {
         Path p = Path.of(nameOrFile);
         if (Files.isRegularFile(p)) return N2p2InputNn.read(p);
         return ThesisSets.byName(nameOrFile);

@@ -59,31 +59,16 @@ public final class GenerateCommand implements Callable<Integer>, Subcommand {
                 lmp == null ? LammpsGenerator.findLmp() : lmp, potential == null ? LammpsGenerator.findPotential() : potential,
                 template == null ? Workspace.data().resolve("lammps").resolve("aluminium.in") : template);
         Cancellation cancel = Cancellation.none();
-        LammpsGenerator.Report r = new LammpsGenerator(o).generate(new ConsoleProgress(), cancel);
+        LammpsGenerator.Report r;
+        try {
+            r = new LammpsGenerator(o).generate(new io.github.hdnnpkit.util.ConsoleProgress(System.err), cancel);
+        } catch (LammpsGenerator.GenerationException | IllegalStateException e) {
+            // expected failures (LAMMPS missing, a series that failed): a message, not a stack trace
+            System.err.println("hdnnp generate: " + e.getMessage());
+            return 1;
+        }
         System.out.printf("%d series generated, %d reused, %d configurations in %s (%.0f s)%n", r.generated(), r.reused(),
                 r.manifest().totalConfigurations(), o.out().toAbsolutePath(), r.seconds());
         return 0;
-    }
-
-    /** Progress lines on standard error. */
-    static final class ConsoleProgress implements Progress {
-        private volatile long total;
-        private final long t0 = System.nanoTime();
-
-        @Override
-        public void start(String task, long total) {
-            this.total = total;
-            System.err.println(task);
-        }
-
-        @Override
-        public synchronized void update(long done, String message) {
-            System.err.printf("[%3.0f s] %d/%d %s%n", (System.nanoTime() - t0) / 1e9, done, total, message == null ? "" : message);
-        }
-
-        @Override
-        public void finish(String message) {
-            System.err.println(message);
-        }
     }
 }

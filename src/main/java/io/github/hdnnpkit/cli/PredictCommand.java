@@ -1,7 +1,8 @@
 package io.github.hdnnpkit.cli;
 
 import io.github.hdnnpkit.data.Dataset;
-import io.github.hdnnpkit.io.AtomicFiles;
+import io.github.hdnnpkit.io.InputFormatException;
+import io.github.hdnnpkit.io.TextFiles;
 import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.structure.Configuration;
@@ -47,9 +48,9 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
             }
             w.flush();
             if (out == null) System.out.print(sw);
-            else AtomicFiles.write(out, wr -> wr.write(sw.toString()));
+            else TextFiles.writeAtomically(out, wr -> wr.write(sw.toString()));
             return 0;
-        } catch (io.github.hdnnpkit.io.InvalidFileException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
+        } catch (InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("hdnnp predict: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;
         }

@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws IOException {
         try {
             return run();
-        } catch (io.github.hdnnpkit.io.InvalidFileException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
+        } catch (io.github.hdnnpkit.io.InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("hdnnp train: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;
         }
@@ -150,7 +150,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             dataId = data.toAbsolutePath().toString();
         }
         dataId += " (" + configurations.size() + " configurations)";
-        Progress progress = quiet ? Progress.NONE : new ConsoleProgress();
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
         DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
         DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
                 : calc.compute(configurations, progress, Cancellation.none());

@@ -38,6 +38,8 @@ import java.util.function.Predicate;
 public final class Dataset {
     /** The label the thesis dropped for outliers. */
     public static final String THESIS_DROPPED = "1000K";
+    /** Boltzmann's constant, eV/K. */
+    public static final double BOLTZMANN_EV = 8.617333262e-5;
 
     private final List<Label> labels;
     private final List<Configuration> configurations;
@@ -69,23 +71,33 @@ public final class Dataset {
      */
     public static Dataset load(Path dir) {
         Manifest m = Manifest.read(dir);
+        // the series are independent files: read them in parallel, keep the manifest's order
+        List<List<Configuration>> perLabel = m.labels().parallelStream().map(e -> readChecked(dir, e)).toList();
         List<Label> labels = new ArrayList<>();
         List<Configuration> all = new ArrayList<>();
-        for (Manifest.Entry e : m.labels()) {
-            Path f = dir.resolve(e.file());
-            if (!Files.isRegularFile(f))
-                throw new IllegalStateException(f + " listed in " + dir.resolve(Manifest.FILE_NAME) + " is missing");
-            String sha = Checksums.sha256(f);
-            if (!sha.equals(e.sha256()))
-                throw new IllegalStateException(f + " does not match its checksum in the manifest (damaged or replaced file): "
-                        + sha + " vs " + e.sha256());
-            List<Configuration> cs = ExtendedXyz.read(f);
-            if (cs.size() != e.configurations())
-                throw new IllegalStateException(f + " holds " + cs.size() + " configurations, the manifest says " + e.configurations());
-            labels.add(e.label());
-            all.addAll(cs);
+        for (int i = 0; i < perLabel.size(); i++) {
+            labels.add(m.labels().get(i).label());
+            all.addAll(perLabel.get(i));
         }
         return new Dataset(labels, all, m, dir.toAbsolutePath().toString());
+    }
+
+    private static List<Configuration> readChecked(Path dir, Manifest.Entry e) {
+        Path f = dir.resolve(e.file());
+        if (!Files.isRegularFile(f))
+            throw new IllegalStateException(f + " listed in " + dir.resolve(Manifest.FILE_NAME) + " is missing");
+        String sha = Checksums.sha256(f);
+        if (!sha.equals(e.sha256()))
+            throw new IllegalStateException(f + " does not match its checksum in the manifest (damaged or replaced file): "
+                    + sha + " vs " + e.sha256());
+        List<Configuration> cs = ExtendedXyz.read(f);
+        if (cs.size() != e.configurations())
+            throw new IllegalStateException(f + " holds " + cs.size() + " configurations, the manifest says " + e.configurations());
+        for (Configuration c : cs)
+            if (!e.name().equals(c.labels().get("config_type")))
+                throw new IllegalStateException(f + ": configuration " + c.id() + " has config_type " + c.labels().get("config_type")
+                        + ", the manifest lists the file under " + e.name());
+        return cs;
     }
 
     /** The committed fixture ({@code data/fixture}): a few configurations of each of the 22 series. */
@@ -292,6 +304,47 @@ public final class Dataset {
         }
         return Table.create("data set: " + labels.size() + " series, " + size() + " configurations", label, t, phase, p,
                 protocol, count, mean, std, vpa);
+    }
+
+    /** The meaning of each series: name, T, phase, pressure, protocol, description. */
+    public Table labelTable() {
+        StringColumn name = StringColumn.create("label"), phase = StringColumn.create("phase"), protocol = StringColumn.create("protocol");
+        StringColumn desc = StringColumn.create("meaning");
+        DoubleColumn t = DoubleColumn.create("T (K)"), p = DoubleColumn.create("P (GPa)");
+        for (Label l : labels) {
+            name.append(l.name());
+            t.append(l.temperature());
+            phase.append(l.phase().toString());
+            p.append(l.pressureBar() / 1e4);
+            protocol.append(l.protocol());
+            desc.append(l.description());
+        }
+        return Table.create("temperature series", name, t, phase, p, protocol, desc);
+    }
+
+    /** {@link #energyStatistics()} as a table, energies per atom; spread in meV/atom. */
+    public Table energyStatisticsTable() {
+        StringColumn name = StringColumn.create("label"), phase = StringColumn.create("phase");
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean (eV)"), std = DoubleColumn.create("std (meV)"), min = DoubleColumn.create("min − mean (meV)");
+        DoubleColumn max = DoubleColumn.create("max − mean (meV)"), skew = DoubleColumn.create("skewness"), kurt = DoubleColumn.create("excess kurtosis");
+        DoubleColumn harmonic = DoubleColumn.create("harmonic std (meV)");
+        Map<String, List<Configuration>> by = byLabel();
+        for (EnergyStatistics s : energyStatistics()) {
+            // a harmonic solid in the canonical ensemble: var(E_pot) = (3N/2) (k_B T)^2, so std(E/N) = k_B T sqrt(3 / 2N)
+            int atoms = by.get(s.label()).get(0).size();
+            harmonic.append(round(1000 * BOLTZMANN_EV * s.temperature() * Math.sqrt(1.5 / atoms), 2));
+            name.append(s.label());
+            phase.append(s.phase().toString());
+            n.append(s.count());
+            mean.append(round(s.mean(), 5));
+            std.append(round(1000 * s.std(), 2));
+            min.append(round(1000 * (s.min() - s.mean()), 2));
+            max.append(round(1000 * (s.max() - s.mean()), 2));
+            skew.append(round(s.skewness(), 2));
+            kurt.append(round(s.excessKurtosis(), 2));
+        }
+        return Table.create("energy per atom by series", name, phase, n, mean, std, harmonic, min, max, skew, kurt);
     }
 
     private static double round(double v, int digits) {

@@ -55,6 +55,10 @@ public final class LammpsGenerator {
     public static final long DEFAULT_SEED = 2021L;
     /** Total energy and the sum of per-atom energies must agree to this, eV. */
     static final double ENERGY_TOLERANCE = 1e-6;
+    /** Largest drift of the mean energy per atom between the first and last quarter of a series, eV/atom. */
+    static final double DRIFT_TOLERANCE = 0.010;
+    /** Seeds tried per label before a non-stationary series is an error. */
+    static final int MAX_ATTEMPTS = 4;
 
     private static final String INSTALL_HINT = "install LAMMPS with `environment/kit` or `apt-get install lammps lammps-data`";
 
@@ -243,23 +247,57 @@ public final class LammpsGenerator {
 
     private Outcome generateOrReuse(Path out, Label label, Cancellation cancellation) throws IOException, InterruptedException {
         Path file = fileOf(out, label.name());
-        int seed = labelSeed(options.seed(), label.name());
         if (Files.exists(file)) {
-            String why = completeness(file, label.name(), seed);
+            String why = completeness(file, label.name());
             if (why == null) return new Outcome(label.name(), true, options.protocol().configurations(), 0);
             System.err.println("hdnnp generate: regenerating " + label.name() + ": " + why);
             Files.delete(file);
         }
-        if (cancellation.isCancelled()) throw new InterruptedException("cancelled before " + label.name() + " started");
         long t0 = System.nanoTime();
         Path work = out.resolve(WORK_DIR).resolve(label.name());
-        deleteTree(work);
-        Files.createDirectories(work);
-        runLammps(label, seed, work, cancellation);
-        List<Configuration> configs = collect(label, seed, work);
-        ExtendedXyz.write(file, configs);
-        deleteTree(work);
-        return new Outcome(label.name(), false, configs.size(), (System.nanoTime() - t0) / 1e9);
+        String lastProblem = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (cancellation.isCancelled()) throw new InterruptedException("cancelled before " + label.name() + " started");
+            int seed = attemptSeed(options.seed(), label.name(), attempt);
+            deleteTree(work);
+            Files.createDirectories(work);
+            runLammps(label, seed, work, cancellation);
+            List<Configuration> configs = collect(label, seed, work);
+            lastProblem = stationarity(configs);
+            if (lastProblem == null) {
+                ExtendedXyz.write(file, configs);
+                deleteTree(work);
+                return new Outcome(label.name(), false, configs.size(), (System.nanoTime() - t0) / 1e9);
+            }
+            System.err.println("hdnnp generate: " + label.name() + " (seed " + seed + "): " + lastProblem
+                    + (attempt + 1 < MAX_ATTEMPTS ? "; retrying with the next seed" : ""));
+        }
+        throw new IOException(label.name() + ": no stationary series in " + MAX_ATTEMPTS + " attempts: " + lastProblem
+                + " (work files kept in " + work + ")");
+    }
+
+    /**
+     * Null when the series is stationary, else why not: the mean energy per atom of the last quarter of the snapshots
+     * must be within {@link #DRIFT_TOLERANCE} of the first quarter's. Thermal fluctuations of the quarter means are
+     * about 1 meV/atom; a larger drift is a phase change during sampling, typically a quenched liquid crystallising.
+     */
+    static String stationarity(List<Configuration> series) {
+        int n = series.size(), q = n / 4;
+        if (q < 2) return null;
+        double first = 0, last = 0;
+        for (int i = 0; i < q; i++) {
+            first += series.get(i).energy() / series.get(i).size();
+            last += series.get(n - 1 - i).energy() / series.get(n - 1 - i).size();
+        }
+        double drift = (last - first) / q;
+        if (Math.abs(drift) <= DRIFT_TOLERANCE) return null;
+        return String.format(java.util.Locale.ROOT, "the energy drifted by %.1f meV/atom between the first and last quarter of the "
+                + "sampling (a phase change, e.g. crystallisation)", 1000 * drift);
+    }
+
+    /** The seed of attempt k of a label: attempt 0 is {@link #labelSeed}; later ones follow from it deterministically. */
+    public static int attemptSeed(long baseSeed, String label, int attempt) {
+        return attempt == 0 ? labelSeed(baseSeed, label) : labelSeed(baseSeed, label + "#" + attempt);
     }
 
     /**
@@ -277,27 +315,33 @@ public final class LammpsGenerator {
         return Label.named(options.labels(), name);
     }
 
-    /** Null when the file holds exactly the requested frames of this label and seed, else why not. */
-    private String completeness(Path file, String label, int seed) {
-        int[] n = {0};
+    /** Null when the file holds exactly the requested, stationary frames of this label and recipe, else why not. */
+    private String completeness(Path file, String label) {
+        List<Integer> seeds = new ArrayList<>();
+        for (int k = 0; k < MAX_ATTEMPTS; k++) seeds.add(attemptSeed(options.seed(), label, k));
+        String recipe = recipe(labelNamed(label));
+        List<Configuration> frames = new ArrayList<>();
         String[] problem = {null};
         try {
             ExtendedXyz.forEach(file, c -> {
                 if (problem[0] == null && !label.equals(c.labels().get("config_type")))
-                    problem[0] = "frame " + n[0] + " has config_type " + c.labels().get("config_type");
-                if (problem[0] == null && !Integer.toString(seed).equals(c.labels().get("seed")))
-                    problem[0] = "made with seed " + c.labels().get("seed") + ", this run uses " + seed;
-                if (problem[0] == null && !recipe(labelNamed(label)).equals(c.labels().get("recipe")))
+                    problem[0] = "frame " + frames.size() + " has config_type " + c.labels().get("config_type");
+                String seed = c.labels().get("seed");
+                if (problem[0] == null && (seed == null || !seeds.contains(Integer.valueOf(seed))))
+                    problem[0] = "made with seed " + seed + ", this run's base seed gives " + seeds;
+                if (problem[0] == null && !recipe.equals(c.labels().get("recipe")))
                     problem[0] = "made with another template, potential or protocol (recipe " + c.labels().get("recipe") + ")";
-                n[0]++;
+                // keep only what the stationarity check needs
+                frames.add(Configuration.builder().id(c.id()).atoms(new String[]{"Al"}, new double[3]).pbc(false, false, false)
+                        .energy(c.energy() / c.size()).build());
             });
         } catch (RuntimeException e) {
             return "unreadable (" + e.getMessage() + ")";
         }
         if (problem[0] != null) return problem[0];
-        if (n[0] != options.protocol().configurations())
-            return "has " + n[0] + " configurations, " + options.protocol().configurations() + " requested";
-        return null;
+        if (frames.size() != options.protocol().configurations())
+            return "has " + frames.size() + " configurations, " + options.protocol().configurations() + " requested";
+        return stationarity(frames);
     }
 
     private void runLammps(Label label, int seed, Path work, Cancellation cancellation) throws IOException, InterruptedException {
@@ -403,7 +447,7 @@ public final class LammpsGenerator {
                 first = r.next();
             }
             entries.add(new Manifest.Entry(l.name(), l.temperature(), l.phase().toString(), l.pressureBar(), l.protocol(),
-                    l.description(), labelSeed(options.seed(), l.name()), f.getFileName().toString(),
+                    l.description(), Integer.parseInt(first.labels().get("seed")), f.getFileName().toString(),
                     options.protocol().configurations(), Checksums.sha256(f), first.lattice().orElseThrow().component(0, 0)));
         }
         return new Manifest(Manifest.SCHEMA_VERSION, "generated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Versions.kit(),

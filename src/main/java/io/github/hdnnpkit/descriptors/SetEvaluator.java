@@ -98,7 +98,7 @@ public final class SetEvaluator {
         for (int i = 0; i < n; i++) {
             int row = i * size;
             for (RadialBlock b : radial)
-                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row);
+                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
             for (AngularBlock b : angular)
                 if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
             for (int col = 0; col < size; col++)
@@ -208,40 +208,84 @@ public final class SetEvaluator {
             return true;
         }
 
-        void evaluate(NeighbourList nl, String[] species, int i, double[] out, int row) {
+        /**
+         * Gathers the block's neighbours, then runs every chain across all neighbours at once: the recurrences of
+         * different neighbours are independent, so the inner loop over neighbours (unrolled by 4) keeps the CPU's
+         * multipliers busy instead of waiting on one long dependency chain per neighbour.
+         */
+        void evaluate(NeighbourList nl, String[] species, int i, double[] out, int row, Scratch s) {
+            s.ensure(nl.count(i), 1);
+            double[] rr = s.r, ff = s.fc, t = s.x, q = s.y, g = s.z;
+            int m = 0;
             for (int e = nl.start(i); e < nl.end(i); e++) {
                 double r = nl.distance(e);
                 if (r >= rc || !species[nl.neighbour(e)].equals(neighbour)) continue;
-                double fc = cutoff.value(r);
-                for (Chain c : chains) {
-                    int[] cols = c.columns;
-                    double a = r - c.rs0;
-                    switch (c.kind) {
-                        case 0 -> out[row + cols[0]] += Math.exp(-c.eta0 * a * a) * fc;
-                        case 1 -> {
-                            double a2 = a * a;
-                            double t = Math.exp(-c.eta0 * a2) * fc, q = Math.exp(-c.step * a2);
-                            for (int col : cols) {
-                                out[row + col] += t;
-                                t *= q;
-                            }
+                rr[m] = r;
+                ff[m] = cutoff.value(r);
+                m++;
+            }
+            if (m == 0) return;
+            for (Chain c : chains) {
+                int[] cols = c.columns;
+                double eta0 = c.eta0, rs0 = c.rs0, d = c.step;
+                switch (c.kind) {
+                    case 0 -> {
+                        double sum = 0;
+                        for (int n = 0; n < m; n++) {
+                            double a = rr[n] - rs0;
+                            sum += Math.exp(-eta0 * a * a) * ff[n];
                         }
-                        default -> {
-                            double eta = c.eta0, d = c.step;
-                            double t = Math.exp(-eta * a * a) * fc;
-                            double g = Math.exp(eta * d * (2 * a - d));
-                            double h = Math.exp(-2 * eta * d * d);
-                            for (int col : cols) {
-                                out[row + col] += t;
-                                t *= g;
-                                g *= h;
-                            }
+                        out[row + cols[0]] += sum;
+                    }
+                    case 1 -> {
+                        for (int n = 0; n < m; n++) {
+                            double a = rr[n] - rs0, a2 = a * a;
+                            t[n] = Math.exp(-eta0 * a2) * ff[n];
+                            q[n] = Math.exp(-d * a2);
+                        }
+                        for (int col : cols) out[row + col] += sumThenScale(t, q, m);
+                    }
+                    default -> {
+                        double h = Math.exp(-2 * eta0 * d * d);
+                        for (int n = 0; n < m; n++) {
+                            double a = rr[n] - rs0;
+                            t[n] = Math.exp(-eta0 * a * a) * ff[n];
+                            g[n] = Math.exp(eta0 * d * (2 * a - d));
+                        }
+                        for (int col : cols) {
+                            out[row + col] += sumThenScale(t, g, m);
+                            for (int n = 0; n < m; n++) g[n] *= h;
                         }
                     }
                 }
-                for (int k = 0; k < generic.length; k++) out[row + genericColumns[k]] += generic[k].radial(r) * fc;
+            }
+            for (int k = 0; k < generic.length; k++) {
+                double sum = 0;
+                for (int n = 0; n < m; n++) sum += generic[k].radial(rr[n]) * ff[n];
+                out[row + genericColumns[k]] += sum;
             }
         }
+    }
+
+    /** Σ t[n], then t[n] *= f[n]; four partial sums so consecutive additions do not wait on each other. */
+    private static double sumThenScale(double[] t, double[] f, int m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int n = 0;
+        for (; n + 3 < m; n += 4) {
+            s0 += t[n];
+            s1 += t[n + 1];
+            s2 += t[n + 2];
+            s3 += t[n + 3];
+            t[n] *= f[n];
+            t[n + 1] *= f[n + 1];
+            t[n + 2] *= f[n + 2];
+            t[n + 3] *= f[n + 3];
+        }
+        for (; n < m; n++) {
+            s0 += t[n];
+            t[n] *= f[n];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     // ------------------------------------------------------------------------------------------------ angular
@@ -251,7 +295,7 @@ public final class SetEvaluator {
         double[] x = new double[64], y = new double[64], z = new double[64];
         double[] exps = new double[64 * 8];
         double[] acc = new double[64];
-        double[] pw = new double[16];
+        double[] pw = new double[16], raw = new double[16];
         double[] rad = new double[8];
 
         void ensure(int m, int nr) {
@@ -280,6 +324,8 @@ public final class SetEvaluator {
         double[] etas, shifts;          // distinct (η, r_s)
         double[] zetas, lambdas, norms; // distinct (ζ, λ), norm = 2^(1−ζ)
         int[] intZeta;                  // ζ as int, or -1 when not an integer
+        int[] order;                    // (ζ, λ) keys by λ then ζ: powers are built on smaller ones
+        int[] from, ratio;              // base^ζ = (base^ζ_from)^ratio when ζ_from divides ζ (1, 2, 4, 16, 64: 6 squarings)
         int[] table;                    // [ir * na + ia] -> column or -1
         double factor;
 
@@ -321,6 +367,22 @@ public final class SetEvaluator {
                 norms[k] = Math.pow(2.0, 1.0 - zetas[k]);
                 intZeta[k] = zetas[k] == Math.rint(zetas[k]) && zetas[k] <= (1 << 20) ? (int) zetas[k] : -1;
             }
+            order = java.util.stream.IntStream.range(0, na).boxed()
+                    .sorted(java.util.Comparator.<Integer>comparingDouble(k -> lambdas[k]).thenComparingDouble(k -> zetas[k]))
+                    .mapToInt(Integer::intValue).toArray();
+            from = new int[na];
+            ratio = new int[na];
+            for (int p = 0; p < na; p++) {
+                int a = order[p];
+                from[a] = -1;
+                if (intZeta[a] < 1) continue;
+                for (int q = 0; q < p; q++) {
+                    int b = order[q];
+                    if (lambdas[b] == lambdas[a] && intZeta[b] >= 1 && intZeta[a] % intZeta[b] == 0
+                            && (from[a] < 0 || intZeta[b] > intZeta[from[a]])) from[a] = b;
+                }
+                if (from[a] >= 0) ratio[a] = intZeta[a] / intZeta[from[a]];
+            }
             table = new int[nr * na];
             java.util.Arrays.fill(table, -1);
             for (int f = 0; f < functions.size(); f++) {
@@ -359,9 +421,12 @@ public final class SetEvaluator {
                 m++;
             }
             if (s.acc.length < nr * na) s.acc = new double[nr * na];
-            if (s.pw.length < na) s.pw = new double[na];
+            if (s.pw.length < na) {
+                s.pw = new double[na];
+                s.raw = new double[na];
+            }
             if (s.rad.length < nr) s.rad = new double[nr];
-            double[] acc = s.acc, pw = s.pw, rad = s.rad, ex = s.exps;
+            double[] acc = s.acc, pw = s.pw, raw = s.raw, rad = s.rad, ex = s.exps;
             java.util.Arrays.fill(acc, 0, nr * na, 0.0);
             for (int j = 0; j < m; j++) {
                 double fj = s.fc[j];
@@ -377,16 +442,18 @@ public final class SetEvaluator {
                         w *= cutoff.value(rjk);
                     }
                     boolean any = false;
-                    for (int a = 0; a < na; a++) {
+                    for (int a : order) {   // raw powers base^ζ first, smaller ζ before the ones built on them
                         double base = 1.0 + lambdas[a] * cos;
                         if (base <= 0) {
-                            pw[a] = 0;
+                            raw[a] = 0;
                         } else {
-                            pw[a] = norms[a] * (intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]));
+                            raw[a] = from[a] >= 0 ? ipow(raw[from[a]], ratio[a])
+                                    : intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]);
                             any = true;
                         }
                     }
                     if (!any) continue;
+                    for (int a = 0; a < na; a++) pw[a] = norms[a] * raw[a];
                     int oj = j * nr, ok = k * nr;
                     for (int q = 0; q < nr; q++) {
                         double v = ex[oj + q] * ex[ok + q] * w;

@@ -274,13 +274,14 @@ public final class ExtendedXyz {
             double[] pos = new double[3 * n];
             double[] f = forceCol >= 0 ? new double[3 * n] : null;
             double[] ea = energyCol >= 0 ? new double[n] : null;
+            String[] t = new String[columns];
             for (int a = 0; a < n; a++) {
                 String s = line();
                 if (s == null)
                     throw new InputFormatException(file, lineNo + 1, "file ends inside frame " + frame + ": atom " + (a + 1) + " of " + n + " missing (truncated file?)");
-                String[] t = s.trim().split("\\s+");
-                if (t.length != columns)
-                    throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + t.length);
+                int found = tokenize(s, t);
+                if (found != columns)
+                    throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + found);
                 species[a] = t[speciesCol];
                 for (int k = 0; k < 3; k++) pos[3 * a + k] = TextFiles.parseDouble(t[posCol + k], file, lineNo, "pos");
                 if (f != null) for (int k = 0; k < 3; k++) f[3 * a + k] = TextFiles.parseDouble(t[forceCol + k], file, lineNo, "forces");
@@ -292,6 +293,22 @@ public final class ExtendedXyz {
                 return b.build();
             } catch (IllegalArgumentException e) {
                 throw new InputFormatException(file, commentLine, e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Splits a line at whitespace into {@code out} (String.split with a regex dominates reading time otherwise);
+         * returns the number of tokens, which may exceed {@code out.length} (only the first ones are stored).
+         */
+        private static int tokenize(String line, String[] out) {
+            int n = 0, i = 0, len = line.length();
+            while (true) {
+                while (i < len && line.charAt(i) <= ' ') i++;
+                if (i >= len) return n;
+                int start = i;
+                while (i < len && line.charAt(i) > ' ') i++;
+                if (n < out.length) out[n] = line.substring(start, i);
+                n++;
             }
         }
 

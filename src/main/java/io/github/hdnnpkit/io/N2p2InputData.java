@@ -4,12 +4,10 @@ import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.structure.Lattice;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,32 +43,34 @@ import java.util.stream.StreamSupport;
  * {@code id=...} becomes the configuration id (otherwise {@code <file name>#<index>}, 0-based). Writing puts the
  * {@code comment} label back verbatim, or, if there is none, {@code id=... key=value ...}.
  *
- * <p>Every malformed line raises {@link InvalidFileException} naming the file and line.
+ * <p>Every malformed line raises {@link InputFormatException} naming the file and line; I/O failures are
+ * {@link UncheckedIOException}s. Files ending in {@code .gz} are (de)compressed transparently.
  */
 public final class N2p2InputData {
     private N2p2InputData() {
     }
 
     /** All configurations of the file, in order. */
-    public static List<Configuration> read(Path file) throws IOException {
+    public static List<Configuration> read(Path file) {
         List<Configuration> all = new ArrayList<>();
         forEach(file, all::add);
         return all;
     }
 
     /** Streams the configurations one by one without holding the file in memory. */
-    public static void forEach(Path file, Consumer<Configuration> action) throws IOException {
+    public static void forEach(Path file, Consumer<Configuration> action) {
         try (ConfigurationReader r = open(file)) {
             Configuration c;
             while ((c = r.next()) != null) action.accept(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * A lazy stream of the configurations; close it (try-with-resources). A malformed file surfaces as an
-     * {@link UncheckedIOException} wrapping the {@link InvalidFileException}.
+     * A lazy stream of the configurations; close it (try-with-resources).
      */
-    public static Stream<Configuration> stream(Path file) throws IOException {
+    public static Stream<Configuration> stream(Path file) {
         ConfigurationReader r = open(file);
         Iterator<Configuration> it = new Iterator<>() {
             Configuration next = advance();
@@ -103,9 +103,13 @@ public final class N2p2InputData {
                 });
     }
 
-    /** A pull reader: {@link ConfigurationReader#next()} returns null at the end of the file. */
-    public static ConfigurationReader open(Path file) throws IOException {
-        return new ConfigurationReader(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    /** A pull reader: {@link ConfigurationReader#next()} returns null at the end of the file ({@code .gz} is read transparently). */
+    public static ConfigurationReader open(Path file) {
+        try {
+            return new ConfigurationReader(file, TextFiles.reader(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads configurations one at a time. */
@@ -120,8 +124,8 @@ public final class N2p2InputData {
             this.in = in;
         }
 
-        private InvalidFileException error(String msg) {
-            return new InvalidFileException(file, lineNo, msg);
+        private InputFormatException error(String msg) {
+            return new InputFormatException(file, lineNo, msg);
         }
 
         /** The next configuration, or null at the end of the file. */
@@ -221,23 +225,23 @@ public final class N2p2InputData {
                 try {
                     b.lattice(Lattice.of(lattice.get(0), lattice.get(1), lattice.get(2)));
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidFileException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
+                    throw new InputFormatException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
                 }
             }
             index++;
             try {
                 return b.build();
             } catch (IllegalArgumentException e) {
-                throw new InvalidFileException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
+                throw new InputFormatException(file, beginLine, "configuration begun here: " + e.getMessage(), e);
             }
         }
 
-        private void expectFields(String[] t, int n, String form) throws InvalidFileException {
+        private void expectFields(String[] t, int n, String form) throws InputFormatException {
             if (t.length != n)
                 throw error("'" + t[0] + "' line has " + t.length + " fields, expected " + n + " (" + form + ")");
         }
 
-        private double number(String s, String what) throws InvalidFileException {
+        private double number(String s, String what) throws InputFormatException {
             double v;
             try {
                 v = Double.parseDouble(s);
@@ -258,15 +262,18 @@ public final class N2p2InputData {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
-    /** Writes the configurations to a temporary file next to {@code file}, then moves it into place. */
-    public static void write(Path file, List<Configuration> configurations) throws IOException {
-        AtomicFiles.write(file, out -> {
+    /**
+     * Writes the configurations to a temporary file next to {@code file}, then moves it into place (gzip when the
+     * name ends in {@code .gz}).
+     */
+    public static void write(Path file, List<Configuration> configurations) {
+        TextFiles.writeAtomically(file, out -> {
             for (Configuration c : configurations) write(out, c);
         });
     }
 
     /** Writes one configuration (full double precision, round-trip exact). */
-    public static void write(BufferedWriter out, Configuration c) throws IOException {
+    public static void write(Writer out, Configuration c) throws IOException {
         boolean[] pbc = c.pbc();
         boolean periodic = pbc[0] || pbc[1] || pbc[2];
         if (periodic && !(pbc[0] && pbc[1] && pbc[2]))

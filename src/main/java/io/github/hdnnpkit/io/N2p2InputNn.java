@@ -12,8 +12,7 @@ import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +39,7 @@ public final class N2p2InputNn {
      * Reads the set from an {@code input.nn}; the set is named after the file, or after its directory when the file
      * is called {@code input.nn}.
      */
-    public static SymmetryFunctionSet read(Path file) throws IOException {
+    public static SymmetryFunctionSet read(Path file) {
         String fileName = file.getFileName().toString();
         Path parent = file.toAbsolutePath().getParent();
         String name = fileName.equals("input.nn") && parent != null && parent.getFileName() != null
@@ -49,14 +48,14 @@ public final class N2p2InputNn {
     }
 
     /** Reads the set from an {@code input.nn} under the given name. */
-    public static SymmetryFunctionSet read(Path file, String name) throws IOException {
+    public static SymmetryFunctionSet read(Path file, String name) {
         record Line(long number, String[] fields) {
         }
         List<Line> sf = new ArrayList<>();
         Set<String> elements = null;
         int cutoffType = 1;
         double alpha = 0.0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextFiles.reader(file)) {
             String line;
             long no = 0;
             while ((line = in.readLine()) != null) {
@@ -68,34 +67,36 @@ public final class N2p2InputNn {
                 switch (t[0]) {
                     case "symfunction_short" -> sf.add(new Line(no, t));
                     case "elements" -> {
-                        if (t.length < 2) throw new InvalidFileException(file, no, "'elements' needs at least one element symbol");
+                        if (t.length < 2) throw new InputFormatException(file, no, "'elements' needs at least one element symbol");
                         elements = new LinkedHashSet<>(List.of(t).subList(1, t.length));
                         for (String e : elements)
-                            if (!ChemicalElements.isSymbol(e)) throw new InvalidFileException(file, no, "unknown element '" + e + "'");
+                            if (!ChemicalElements.isSymbol(e)) throw new InputFormatException(file, no, "unknown element '" + e + "'");
                     }
                     case "cutoff_type" -> {
                         if (t.length < 2 || t.length > 3)
-                            throw new InvalidFileException(file, no, "'cutoff_type' line has " + t.length + " fields, expected 2 or 3 (cutoff_type type [alpha])");
+                            throw new InputFormatException(file, no, "'cutoff_type' line has " + t.length + " fields, expected 2 or 3 (cutoff_type type [alpha])");
                         try {
                             cutoffType = Integer.parseInt(t[1]);
                             alpha = t.length == 3 ? Double.parseDouble(t[2]) : 0.0;
                             CutoffFunction.n2p2(cutoffType, alpha, 1.0);
                         } catch (IllegalArgumentException e) {
-                            throw new InvalidFileException(file, no, "bad cutoff_type: " + e.getMessage(), e);
+                            throw new InputFormatException(file, no, "bad cutoff_type: " + e.getMessage(), e);
                         }
                     }
                     default -> {
                     }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (sf.isEmpty()) throw new InvalidFileException(file, 0, "no symfunction_short lines");
+        if (sf.isEmpty()) throw new InputFormatException(file, 0, "no symfunction_short lines");
         List<SymmetryFunction> functions = new ArrayList<>();
         for (Line l : sf) {
             try {
                 functions.add(parse(l.fields(), cutoffType, alpha, elements));
             } catch (IllegalArgumentException e) {
-                throw new InvalidFileException(file, l.number(), e.getMessage(), e);
+                throw new InputFormatException(file, l.number(), e.getMessage(), e);
             }
         }
         return SymmetryFunctionSet.of(name, functions);
@@ -174,14 +175,14 @@ public final class N2p2InputNn {
      * Writes a minimal {@code input.nn} with the set's elements, cutoff type and functions (the network keywords are
      * left to the model exporter). All functions must share one cutoff kind, as n2p2 requires.
      */
-    public static void write(Path file, SymmetryFunctionSet set) throws IOException {
+    public static void write(Path file, SymmetryFunctionSet set) {
         CutoffFunction kind = set.function(0).cutoff().withRc(1.0);
         for (SymmetryFunction f : set.functions())
             if (!f.cutoff().withRc(1.0).equals(kind))
                 throw new IllegalArgumentException("n2p2 has one cutoff_type per file; set " + set.name() + " mixes "
                         + kind + " and " + f.cutoff());
         Set<String> elements = set.elements();
-        AtomicFiles.write(file, out -> {
+        TextFiles.writeAtomically(file, out -> {
             out.write("# symmetry functions of set " + set.name() + " (" + set.size() + "), written by hdnnp-kit\n");
             out.write("number_of_elements " + elements.size() + "\n");
             out.write("elements " + String.join(" ", elements) + "\n");

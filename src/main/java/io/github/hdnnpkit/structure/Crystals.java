@@ -50,6 +50,14 @@ public final class Crystals {
         return c.toBuilder().id(c.id() + "-displaced").atoms(c.species(), p).build();
     }
 
+    /** {@code count} displaced copies of c, seeds firstSeed, firstSeed + 1, ... (a small thermal "trajectory"). */
+    public static java.util.List<Configuration> displacedSeries(Configuration c, double sigma, int count, long firstSeed) {
+        java.util.List<Configuration> out = new java.util.ArrayList<>(count);
+        for (int k = 0; k < count; k++)
+            out.add(displaced(c, sigma, firstSeed + k).toBuilder().id(c.id() + "-displaced-" + (firstSeed + k)).build());
+        return out;
+    }
+
     /**
      * A random liquid-like configuration: n atoms placed uniformly at random in a cubic periodic box of edge
      * {@code box}, rejecting any closer than {@code minDistance} to an earlier one (minimum image).

@@ -115,6 +115,50 @@ class LammpsGeneratorTest {
         assertEquals(9, Dataset.load(dir).size());
     }
 
+    /**
+     * The command line killed (SIGTERM, as Ctrl-C or a CI timeout does) while LAMMPS runs: its lmp child dies with it,
+     * nothing half-written is left under a final name, and the next run completes.
+     */
+    @Test
+    void killedCommandLeavesNoProcessAndNoFile() throws Exception {
+        Path out = dir.resolve("killed");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process cli = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Dhdnnp.home=" + io.github.hdnnpkit.notebook.Workspace.root(), "io.github.hdnnpkit.cli.HdnnpCommand", "generate",
+                "--out", out.toString(), "--labels", "10K", "--configurations", "3", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("cli.txt").toFile()).start();
+        Path log = out.resolve(LammpsGenerator.WORK_DIR).resolve("10K").resolve("log.lammps");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(Files.exists(log) && Files.readString(log).contains("Step")) && cli.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+        List<ProcessHandle> children = cli.descendants().toList();
+        assertTrue(cli.isAlive(), "the generation ended before it could be killed: " + Files.readString(dir.resolve("cli.txt")));
+        assertFalse(children.isEmpty(), "no lmp child seen");
+        cli.destroy();
+        assertTrue(cli.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(500);
+        List<ProcessHandle> survivors = children.stream().filter(LammpsGeneratorTest::running).toList();
+        survivors.forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), survivors, "lmp kept running after its generator was killed");
+        assertFalse(Files.exists(LammpsGenerator.fileOf(out, "10K")));
+        assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)));
+
+        LammpsGenerator.Report r = new LammpsGenerator(quick(out, "10K")).generate(Progress.NONE, Cancellation.none());
+        assertEquals(1, r.generated());
+        assertFalse(Files.exists(out.resolve(LammpsGenerator.WORK_DIR)));
+        assertEquals(3, Dataset.load(out).size());
+    }
+
+    /** Alive and not a zombie (in a container whose init does not reap orphans, killed children stay zombies). */
+    static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return p.isAlive();
+        }
+    }
+
     @Test
     void missingLammpsIsAClearError() {
         LammpsGenerator.Options o = quick(dir, "300K");

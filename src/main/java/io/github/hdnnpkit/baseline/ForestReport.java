@@ -1,0 +1,85 @@
+package io.github.hdnnpkit.baseline;
+
+import io.github.hdnnpkit.model.TrainingResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The conclusion of notebook 06 written from the measured figures, so it holds whatever the profile or data. */
+public final class ForestReport {
+    private ForestReport() {
+    }
+
+    /**
+     * @param thesisAtoms    the thesis's energy set-up
+     * @param forces         the thesis's force model
+     * @param only950K       the 950 K experiment
+     * @param configurations the configuration-row forest
+     * @param atomic         the atomic-energy forest (null when the data has no per-atom energies)
+     * @param hdnnp          the HDNNP on the same split (null when not trained)
+     */
+    public static String conclusion(ForestResult thesisAtoms, ForestResult forces, ForestResult only950K,
+                                    ForestResult configurations, ForestResult atomic, TrainingResult hdnnp) {
+        List<String> p = new ArrayList<>();
+        ForestMetrics.Collapse c = thesisAtoms.collapse();
+        ForestMetrics.Energy v = thesisAtoms.validationEnergy();
+        boolean collapsed = !(c.withinSeriesR2() > 0.5);
+        p.add(String.format(Locale.ROOT, "<b>The thesis's set-up</b> (%d atom rows, target E/N): the target's variance is %s "
+                        + "within a configuration against %.3g eV² between configurations, so an atom's own descriptors carry no "
+                        + "signal the target responds to; the forest can only learn configuration means through correlations "
+                        + "between one atom's environment and its configuration's energy. On %d validation configurations it "
+                        + "reaches %.2f meV/atom (R² %.3f), helped by the series label; inside a temperature series the "
+                        + "predictions have %.0f %% of the reference spread and explain R² = %.3f of the within-series variation%s",
+                thesisAtoms.trainRows(), c.targetWithinConfigurationVariance() == 0 ? "exactly 0 eV²"
+                        : String.format(Locale.ROOT, "%.3g eV²", c.targetWithinConfigurationVariance()),
+                c.targetBetweenConfigurationVariance(),
+                v.configurations(), v.rmseMeVPerAtom(), v.r2(), 100 * c.withinSeriesSpreadRatio(), c.withinSeriesR2(),
+                collapsed ? ": beyond the series means nothing is learned, the collapse of figure C.1."
+                        : ". (With this data the within-series signal is partly learned.)"));
+        ForestMetrics.Forces f = forces.validationForces();
+        double maxCorr = f.components().stream().mapToDouble(x -> Math.abs(x.correlation())).max().orElse(Double.NaN);
+        double maxSpread = f.components().stream().mapToDouble(ForestMetrics.Component::spreadRatio).max().orElse(Double.NaN);
+        p.add(String.format(Locale.ROOT, "<b>The force model</b>: RMSE %.4f eV/Å against %.4f eV/Å for predicting F = 0 "
+                        + "everywhere (ratio %.3f); |correlation| ≤ %.3f and the predicted components spread at most %.0f %% "
+                        + "of the reference. Rotation-invariant descriptors cannot carry a direction, so E[F | descriptors] ≈ 0%s",
+                f.rmse(), f.zeroPredictorRmse(), f.rmseOverZeroPredictor(), maxCorr, 100 * maxSpread,
+                f.rmseOverZeroPredictor() > 0.9 ? ": the forest does no better than predicting zero, as appendix C found."
+                        : "; here the forest beats the zero predictor somewhat (see the table)."));
+        ForestMetrics.Energy k = only950K.validationEnergy();
+        p.add(String.format(Locale.ROOT, "<b>950 K only, depth %d</b> (%d validation configurations): MSE of the configuration "
+                        + "energy %.3g eV² (the thesis: \"around 2.0\" on its ab initio data); the predictions have %.0f %% of "
+                        + "the reference spread, R² %.3f. Within one series the energies form a narrow Gaussian: a small MSE "
+                        + "there says nothing until the test-predict plot is read.",
+                only950K.options().maxDepth(), k.configurations(), k.mseConfigurationEnergy(), 100 * k.spreadRatio(), k.r2()));
+        List<String[]> ranking = new ArrayList<>();
+        ranking.add(new String[]{configurations.setup().label(), fmt(configurations.validationEnergy())});
+        if (atomic != null) ranking.add(new String[]{atomic.setup().label(), fmt(atomic.validationEnergy())});
+        StringBuilder sound = new StringBuilder("<b>Set-ups that are sound</b>: ");
+        for (String[] r : ranking) sound.append(r[0]).append(": ").append(r[1]).append("; ");
+        if (hdnnp != null)
+            sound.append(String.format(Locale.ROOT, "the HDNNP %s on the same split, %d epochs: %.2f meV/atom validation RMSE.",
+                    hdnnp.provenance().layout(), hdnnp.lastEpoch(), hdnnp.validation().rmseMeVPerAtom()));
+        p.add(sound.toString());
+        List<ForestResult> energy = new ArrayList<>(List.of(thesisAtoms, configurations));
+        if (atomic != null) energy.add(atomic);
+        ForestResult best = energy.stream().min(Comparator.comparingDouble(r -> r.validationEnergy().rmseMeVPerAtom())).orElseThrow();
+        String verdict = String.format(Locale.ROOT, "<b>Measured verdict</b>: the best forest here is %s at %.2f meV/atom, "
+                        + "%.1f× better than the thesis's set-up.", best.setup().label(), best.validationEnergy().rmseMeVPerAtom(),
+                v.rmseMeVPerAtom() / best.validationEnergy().rmseMeVPerAtom());
+        if (hdnnp != null) {
+            double ratio = best.validationEnergy().rmseMeVPerAtom() / hdnnp.validation().rmseMeVPerAtom();
+            verdict += String.format(Locale.ROOT, " The HDNNP is %.1f× %s than that forest.", ratio >= 1 ? ratio : 1 / ratio,
+                    ratio >= 1 ? "more accurate" : "less accurate");
+        }
+        p.add(verdict);
+        StringBuilder html = new StringBuilder("<div>");
+        for (String s : p) html.append("<p>").append(s).append("</p>");
+        return html.append("</div>").toString();
+    }
+
+    private static String fmt(ForestMetrics.Energy e) {
+        return String.format(Locale.ROOT, "%.2f meV/atom validation RMSE (R² %.3f, spread ratio %.2f)", e.rmseMeVPerAtom(), e.r2(), e.spreadRatio());
+    }
+}
