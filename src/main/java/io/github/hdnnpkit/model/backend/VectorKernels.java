@@ -40,54 +40,65 @@ final class VectorKernels extends Kernels {
         };
     }
 
+    /*
+     * Loop orders chosen for the cache: a configuration's input block (inputs × atoms) can exceed L2 for 329 inputs,
+     * so both loops over it read each input row once per vector of atoms (forward) or once per block of four rows
+     * (gradient), while the small weight and delta arrays stay in L1.
+     */
     @Override
     void forward(float[] p, int wo, int bo, int nin, int nout, float[] x, int xo, float[] z, int n, Activation f) {
-        for (int o = 0; o < nout; o++) {
-            int zo = o * n, w = wo + o * nin;
-            float b = p[bo + o];
-            int a = 0;
-            for (; a + 4 * L <= n; a += 4 * L) {
-                FloatVector acc0 = FloatVector.broadcast(S, b), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        int full = n - n % L;
+        for (int a = 0; a < full; a += L) {
+            int o = 0;
+            for (; o + 4 <= nout; o += 4) {
+                int w0 = wo + o * nin, w1 = w0 + nin, w2 = w1 + nin, w3 = w2 + nin;
+                FloatVector acc0 = FloatVector.broadcast(S, p[bo + o]), acc1 = FloatVector.broadcast(S, p[bo + o + 1]);
+                FloatVector acc2 = FloatVector.broadcast(S, p[bo + o + 2]), acc3 = FloatVector.broadcast(S, p[bo + o + 3]);
                 for (int i = 0; i < nin; i++) {
-                    FloatVector wv = FloatVector.broadcast(S, p[w + i]);
-                    int xi = xo + i * n + a;
-                    acc0 = FloatVector.fromArray(S, x, xi).fma(wv, acc0);
-                    acc1 = FloatVector.fromArray(S, x, xi + L).fma(wv, acc1);
-                    acc2 = FloatVector.fromArray(S, x, xi + 2 * L).fma(wv, acc2);
-                    acc3 = FloatVector.fromArray(S, x, xi + 3 * L).fma(wv, acc3);
+                    FloatVector xv = FloatVector.fromArray(S, x, xo + i * n + a);
+                    acc0 = xv.fma(FloatVector.broadcast(S, p[w0 + i]), acc0);
+                    acc1 = xv.fma(FloatVector.broadcast(S, p[w1 + i]), acc1);
+                    acc2 = xv.fma(FloatVector.broadcast(S, p[w2 + i]), acc2);
+                    acc3 = xv.fma(FloatVector.broadcast(S, p[w3 + i]), acc3);
                 }
-                activate(f, acc0).intoArray(z, zo + a);
-                activate(f, acc1).intoArray(z, zo + a + L);
-                activate(f, acc2).intoArray(z, zo + a + 2 * L);
-                activate(f, acc3).intoArray(z, zo + a + 3 * L);
+                activate(f, acc0).intoArray(z, o * n + a);
+                activate(f, acc1).intoArray(z, (o + 1) * n + a);
+                activate(f, acc2).intoArray(z, (o + 2) * n + a);
+                activate(f, acc3).intoArray(z, (o + 3) * n + a);
             }
-            for (; a + L <= n; a += L) {
-                FloatVector acc = FloatVector.broadcast(S, b);
+            for (; o < nout; o++) {
+                int w = wo + o * nin;
+                FloatVector acc = FloatVector.broadcast(S, p[bo + o]);
                 for (int i = 0; i < nin; i++)
                     acc = FloatVector.fromArray(S, x, xo + i * n + a).fma(FloatVector.broadcast(S, p[w + i]), acc);
-                activate(f, acc).intoArray(z, zo + a);
-            }
-            for (; a < n; a++) {
-                float s = b;
-                for (int i = 0; i < nin; i++) s = Math.fma(x[xo + i * n + a], p[w + i], s);
-                z[zo + a] = Kernels.activate(f, s);
+                activate(f, acc).intoArray(z, o * n + a);
             }
         }
+        for (int a = full; a < n; a++)
+            for (int o = 0; o < nout; o++) {
+                int w = wo + o * nin;
+                float s = p[bo + o];
+                for (int i = 0; i < nin; i++) s = Math.fma(x[xo + i * n + a], p[w + i], s);
+                z[o * n + a] = Kernels.activate(f, s);
+            }
     }
 
     @Override
     void accumulateGradient(float[] d, int nout, float[] x, int xo, int nin, int n, float[] g, int wo, int bo) {
         int full = n - n % L;
         for (int o = 0; o < nout; o++) {
-            int dof = o * n, w = wo + o * nin;
+            int dof = o * n;
             FloatVector sb = FloatVector.zero(S);
             for (int a = 0; a < full; a += L) sb = sb.add(FloatVector.fromArray(S, d, dof + a));
             float tb = sb.reduceLanes(VectorOperators.ADD);
             for (int a = full; a < n; a++) tb += d[dof + a];
             g[bo + o] += tb;
-            int i = 0;
-            for (; i + 4 <= nin; i += 4) {
-                int x0 = xo + i * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+        }
+        int i = 0;
+        for (; i + 4 <= nin; i += 4) {
+            int x0 = xo + i * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+            for (int o = 0; o < nout; o++) {
+                int dof = o * n, w = wo + o * nin + i;
                 FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
                 for (int a = 0; a < full; a += L) {
                     FloatVector dv = FloatVector.fromArray(S, d, dof + a);
@@ -105,19 +116,22 @@ final class VectorKernels extends Kernels {
                     s2 = Math.fma(dv, x[x2 + a], s2);
                     s3 = Math.fma(dv, x[x3 + a], s3);
                 }
-                g[w + i] += s0;
-                g[w + i + 1] += s1;
-                g[w + i + 2] += s2;
-                g[w + i + 3] += s3;
+                g[w] += s0;
+                g[w + 1] += s1;
+                g[w + 2] += s2;
+                g[w + 3] += s3;
             }
-            for (; i < nin; i++) {
-                int xi = xo + i * n;
+        }
+        for (; i < nin; i++) {
+            int xi = xo + i * n;
+            for (int o = 0; o < nout; o++) {
+                int dof = o * n;
                 FloatVector acc = FloatVector.zero(S);
                 for (int a = 0; a < full; a += L)
                     acc = FloatVector.fromArray(S, x, xi + a).fma(FloatVector.fromArray(S, d, dof + a), acc);
                 float s = acc.reduceLanes(VectorOperators.ADD);
                 for (int a = full; a < n; a++) s = Math.fma(d[dof + a], x[xi + a], s);
-                g[w + i] += s;
+                g[wo + o * nin + i] += s;
             }
         }
     }
