@@ -6,7 +6,6 @@ import io.github.hdnnpkit.descriptors.CutoffFunction;
 import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.io.N2p2InputNn;
-import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.model.Layout;
 import io.github.hdnnpkit.util.Versions;
@@ -206,11 +205,5 @@ public final class N2p2Export {
         Integer z = Z.get(element);
         if (z == null) throw new IllegalArgumentException("atomic number of '" + element + "' unknown to the n2p2 export");
         return z;
-    }
-
-    static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String l : text.split("\n")) out.add(l);
-        return out;
     }
 }
