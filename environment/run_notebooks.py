@@ -131,7 +131,7 @@ def stop_kernel(client):
 
 def expected_mimes(source):
     exp = []
-    if "Figures.image(" in source or "Show.figure(" in source:
+    if "Figures.image(" in source or "Show.figure(" in source or "Show.image(" in source:
         exp.append("image/png")
     if "Tables.html(" in source or "Show.table(" in source:
         exp.append("text/html")

@@ -26,6 +26,13 @@ public final class Show {
         else System.out.println("[figure: " + chart.getTitle() + "]");
     }
 
+    /** An image (e.g. a diagram drawn with Java2D) as a PNG output. */
+    public static void image(java.awt.image.RenderedImage image) {
+        Kernel k = kernel();
+        if (k != null) k.display(image);
+        else System.out.println("[image " + image.getWidth() + "x" + image.getHeight() + "]");
+    }
+
     /** A Tablesaw table as an HTML output (at most 60 rows; the rest is counted, not hidden). */
     public static void table(Table table) {
         table(table, 60);
