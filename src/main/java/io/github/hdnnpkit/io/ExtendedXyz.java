@@ -169,56 +169,24 @@ public final class ExtendedXyz {
     }
 
     /** Reads frames one at a time; every error names the file and line. */
-    public static final class FrameReader implements Iterator<Configuration>, Closeable {
-        private final Path file;
-        private final BufferedReader in;
-        private long lineNo;
+    public static final class FrameReader extends AbstractFrameReader {
         private int frame;
-        private Configuration next;
-        private boolean closed;
 
         private FrameReader(Path file, BufferedReader in) {
-            this.file = file;
-            this.in = in;
+            super(file, in);
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !closed) {
-                next = readFrame();
-                if (next == null) close();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Configuration next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            Configuration c = next;
-            next = null;
-            return c;
-        }
-
-        private String line() {
-            try {
-                String s = in.readLine();
-                if (s != null) lineNo++;
-                return s;
-            } catch (IOException e) {
-                throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + "); truncated or corrupt file?", e);
-            }
-        }
-
-        private Configuration readFrame() {
+        protected Configuration readFrame() {
             String first;
             do {
-                first = line();
+                first = readLine();
                 if (first == null) return null;
             } while (first.isBlank());
             long countLine = lineNo;
             int n = TextFiles.parseInt(first.trim(), file, countLine, "the atom count of frame " + frame);
             if (n < 0) throw new InputFormatException(file, countLine, "negative atom count " + n);
-            String comment = line();
+            String comment = readLine();
             if (comment == null) throw new InputFormatException(file, countLine, "frame " + frame + " ends after its atom count");
             long commentLine = lineNo;
             Map<String, String> kv = parseHeader(comment, file, commentLine);
@@ -276,7 +244,7 @@ public final class ExtendedXyz {
             double[] ea = energyCol >= 0 ? new double[n] : null;
             String[] t = new String[columns];
             for (int a = 0; a < n; a++) {
-                String s = line();
+                String s = readLine();
                 if (s == null)
                     throw new InputFormatException(file, lineNo + 1, "file ends inside frame " + frame + ": atom " + (a + 1) + " of " + n + " missing (truncated file?)");
                 int found = tokenize(s, t);
@@ -318,17 +286,6 @@ public final class ExtendedXyz {
                 case "F", "False", "false", "0" -> false;
                 default -> throw new InputFormatException(file, line, "pbc flag must be T or F, found '" + t + "'");
             };
-        }
-
-        @Override
-        public void close() {
-            if (closed) return;
-            closed = true;
-            try {
-                in.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

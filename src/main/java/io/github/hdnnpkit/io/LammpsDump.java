@@ -128,46 +128,18 @@ public final class LammpsDump {
     }
 
     /** Reads frames one at a time; every error names the file and line. */
-    public static final class FrameReader implements Iterator<Configuration>, Closeable {
-        private final Path file;
-        private final BufferedReader in;
+    public static final class FrameReader extends AbstractFrameReader {
         private final Options options;
-        private long lineNo;
-        private Configuration next;
-        private boolean closed;
 
         private FrameReader(Path file, BufferedReader in, Options options) {
-            this.file = file;
-            this.in = in;
+            super(file, in);
             this.options = options;
         }
 
-        @Override
-        public boolean hasNext() {
-            if (next == null && !closed) {
-                next = readFrame();
-                if (next == null) close();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Configuration next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            Configuration c = next;
-            next = null;
-            return c;
-        }
-
         private String line(String expected) {
-            try {
-                String s = in.readLine();
-                if (s == null) throw new InputFormatException(file, lineNo + 1, "file ends where " + expected + " was expected (truncated dump?)");
-                lineNo++;
-                return s;
-            } catch (IOException e) {
-                throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")", e);
-            }
+            String s = readLine();
+            if (s == null) throw new InputFormatException(file, lineNo + 1, "file ends where " + expected + " was expected (truncated dump?)");
+            return s;
         }
 
         private String item(String name) {
@@ -177,17 +149,13 @@ public final class LammpsDump {
             return s;
         }
 
-        private Configuration readFrame() {
+        @Override
+        protected Configuration readFrame() {
             String first;
-            try {
-                do {
-                    first = in.readLine();
-                    if (first == null) return null;
-                    lineNo++;
-                } while (first.isBlank());
-            } catch (IOException e) {
-                throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")", e);
-            }
+            do {
+                first = readLine();
+                if (first == null) return null;
+            } while (first.isBlank());
             if (!first.startsWith("ITEM: TIMESTEP"))
                 throw new InputFormatException(file, lineNo, "expected 'ITEM: TIMESTEP', found '" + first + "'");
             String step = line("the timestep").trim();
@@ -295,17 +263,6 @@ public final class LammpsDump {
                 return cb.build();
             } catch (IllegalArgumentException ex) {
                 throw new InputFormatException(file, atomsLine, ex.getMessage(), ex);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) return;
-            closed = true;
-            try {
-                in.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
