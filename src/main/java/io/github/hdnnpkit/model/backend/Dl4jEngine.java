@@ -25,13 +25,13 @@ import java.util.Map;
 /**
  * SameDiff graph of the HDNNP; see {@link Dl4jBackend}.
  *
- * <p>Speed notes (measured with perf on ND4J 1.0.0-M2.1, one thread): the time went into fresh native allocations,
- * not arithmetic. {@code SameDiff.fit} opens a new training session, with an empty array cache, for every call, so
- * every activation and gradient of every batch was a new off-heap array, zero-filled page by page (page faults
- * dominated the profile). {@code calculateGradientsAndOutputs} runs in the gradient function's per-thread session,
- * whose array cache survives between batches, and hands back the batch loss from the same forward pass; Adam is then
- * applied with ND4J's own {@link GradientUpdater}, exactly as {@code fit} applies it. Placeholder arrays are allocated
- * once per batch shape and refilled in place.
+ * <p>Speed notes (profiled on ND4J 1.0.0-M2.1, one thread; figures in {@code src/bench/RESULTS.md}): the time went
+ * into fresh native memory, not arithmetic. {@code SameDiff.fit} opens a new training session per call, and SameDiff
+ * sessions hand most activations and gradients of a step out as new off-heap arrays, zero-filled page by page and
+ * freed only by the GC. So: one {@code calculateGradientsAndOutputs} per batch (the batch loss comes from the same
+ * forward pass; Adam is then applied with ND4J's own {@link GradientUpdater}, exactly as {@code fit} applies it), a
+ * {@link Dl4jArrayPool} in the sessions that reuses a step's arrays at the next step, and placeholder arrays
+ * allocated once per batch shape and refilled in place.
  */
 final class Dl4jEngine implements Engine {
     private static final int PREDICT_CHUNK = 64;
