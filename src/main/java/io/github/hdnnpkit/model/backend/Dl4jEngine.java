@@ -6,33 +6,52 @@ import io.github.hdnnpkit.model.Layout;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** SameDiff graph of the HDNNP; see {@link Dl4jBackend}. */
+/**
+ * SameDiff graph of the HDNNP; see {@link Dl4jBackend}.
+ *
+ * <p>Speed notes (profiled on ND4J 1.0.0-M2.1, one thread; figures in {@code src/bench/RESULTS.md}): the time went
+ * into fresh native memory, not arithmetic. {@code SameDiff.fit} opens a new training session per call, and SameDiff
+ * sessions hand most activations and gradients of a step out as new off-heap arrays, zero-filled page by page and
+ * freed only by the GC. So: one {@code calculateGradientsAndOutputs} per batch (the batch loss comes from the same
+ * forward pass; Adam is then applied with ND4J's own {@link GradientUpdater}, exactly as {@code fit} applies it), a
+ * {@link Dl4jArrayPool} in the sessions that reuses a step's arrays at the next step, and placeholder arrays
+ * allocated once per batch shape and refilled in place.
+ */
 final class Dl4jEngine implements Engine {
     private static final int PREDICT_CHUNK = 64;
     private final Layout layout;
     private final SameDiff sd;
     private final LearningRate rate = new LearningRate();
-    private boolean trainedOnce;
+    private final List<String> parameterNames = new ArrayList<>();
+    private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+    private int iteration;
+    private boolean gradientsBuilt;
+    /** Placeholder arrays by shape, refilled in place (a run sees two or three batch shapes). */
+    private final Map<String, INDArray> buffers = new HashMap<>();
 
-    /** The learning rate of the current epoch, read by ND4J's Adam at every step. */
+    /** The learning rate of the current step, read by ND4J's Adam at every step. */
     private static final class LearningRate implements ISchedule {
         private final double[] value = {1e-3};
 
         @Override public double valueAt(int iteration, int epoch) { return value[0]; }
 
-        @Override public ISchedule clone() { return this; }   // shared on purpose: the trainer sets it per epoch
+        @Override public ISchedule clone() { return this; }   // shared on purpose: the trainer sets it per step
     }
 
     Dl4jEngine(Layout layout, float[] parameters, AdamSettings adam) {
@@ -40,26 +59,39 @@ final class Dl4jEngine implements Engine {
             throw new IllegalArgumentException(parameters.length + " parameters for layout " + layout + ", expected " + layout.parameterCount());
         this.layout = layout;
         sd = SameDiff.create();
+        // a batch of B configurations is laid out as B blocks of n rows, n = the largest atom count in the batch;
+        // rows past a configuration's own atoms are zero and masked out (mask 0), so they add exactly nothing to the
+        // energies or the gradients. With equal atom counts (the usual case) the mask is all ones.
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, layout.inputs());
-        // the sum per configuration as a product with a one-hot [B, rows] matrix: ND4J's segment_sum is ~3x slower
-        // than the whole dense forward pass here, the matrix product costs next to nothing
-        SDVariable seg = sd.placeHolder("seg", DataType.FLOAT, -1, -1);
+        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, -1);
         SDVariable t = sd.placeHolder("t", DataType.FLOAT, -1);
         SDVariable h = x;
         for (int l = 1; l <= layout.layers(); l++) {
             int nin = layout.size(l - 1), nout = layout.size(l);
             SDVariable w = sd.var("W" + l, Nd4j.create(DataType.FLOAT, nin, nout));
             SDVariable b = sd.var("b" + l, Nd4j.create(DataType.FLOAT, 1, nout));
+            parameterNames.add("W" + l);
+            parameterNames.add("b" + l);
             h = activate(h.mmul(w).add(b), layout.activation(l));
         }
-        SDVariable energy = seg.mmul(h).reshape(-1).rename("E");
+        // E_c = Σ_i mask[c,i] E_{c,i}: a reshape of the atomic outputs to [B, n] and a row sum. (A one-hot [B, rows]
+        // matrix product or ND4J's segment_sum cost more, the latter more than the whole dense forward pass.)
+        SDVariable energy = h.reshape(sd.shape(mask)).mul(mask).sum(1).rename("E");
         SDVariable diff = energy.sub(t);
         SDVariable loss = diff.mul(diff).mean().mul(0.5).rename("loss");
         sd.setLossVariables(loss);
-        sd.setTrainingConfig(new TrainingConfig.Builder()
-                .updater(Adam.builder().learningRateSchedule(rate).beta1(adam.beta1()).beta2(adam.beta2()).epsilon(adam.epsilon()).build())
-                .dataSetFeatureMapping("x", "seg").dataSetLabelMapping("t").build());
+        Adam updater = Adam.builder().learningRateSchedule(rate).beta1(adam.beta1()).beta2(adam.beta2()).epsilon(adam.epsilon()).build();
+        sd.setTrainingConfig(new TrainingConfig.Builder().updater(updater)
+                .dataSetFeatureMapping("x", "mask").dataSetLabelMapping("t").build());
         setParameters(parameters);
+        // Adam's state per parameter array, set up the way SameDiff.fit's initializeTraining does it
+        for (String name : parameterNames) {
+            INDArray p = sd.getVariable(name).getArr();
+            INDArray state = Nd4j.createUninitialized(p.dataType(), 1, updater.stateSize(p.length()));
+            GradientUpdater<?> u = updater.instantiate(state, true);
+            u.setStateViewArray(state, p.shape(), p.ordering(), true);
+            updaters.put(name, u);
+        }
     }
 
     private SDVariable activate(SDVariable z, Activation f) {
@@ -105,46 +137,77 @@ final class Dl4jEngine implements Engine {
         return new Dl4jData(d.rawValues(), d.atomOffsets(), targets == null ? null : targets.clone(), d.features());
     }
 
-    /** Gathers the rows of the given configurations and the one-hot matrix that sums them per configuration. */
-    private INDArray[] gather(Dl4jData d, int[] configs) {
-        int rows = 0;
-        for (int c : configs) rows += d.offsets[c + 1] - d.offsets[c];
-        float[] x = new float[rows * d.features];
-        float[] seg = new float[configs.length * rows];
-        int r = 0;
-        for (int i = 0; i < configs.length; i++) {
-            int c = configs[i], n = d.offsets[c + 1] - d.offsets[c];
-            System.arraycopy(d.x, d.offsets[c] * d.features, x, r * d.features, n * d.features);
-            java.util.Arrays.fill(seg, i * rows + r, i * rows + r + n, 1f);
-            r += n;
+    /** A placeholder array of the given shape, reused between batches of the same shape. */
+    private INDArray buffer(String name, long... shape) {
+        String key = name + java.util.Arrays.toString(shape);
+        INDArray a = buffers.get(key);
+        if (a == null) {
+            if (buffers.size() > 12) buffers.clear();    // unusual: many different batch shapes
+            a = Nd4j.create(DataType.FLOAT, shape);
+            buffers.put(key, a);
         }
-        return new INDArray[]{Nd4j.create(x, new long[]{rows, d.features}, DataType.FLOAT),
-                Nd4j.create(seg, new long[]{configs.length, rows}, DataType.FLOAT)};
+        return a;
+    }
+
+    /**
+     * The placeholders for the given configurations: their rows in blocks of n = the largest atom count among them
+     * (padding rows zero), the mask of real atoms and, if the data has targets, the targets.
+     */
+    private Map<String, INDArray> placeholders(Dl4jData d, int[] configs) {
+        int b = configs.length, n = 0;
+        for (int c : configs) n = Math.max(n, d.offsets[c + 1] - d.offsets[c]);
+        int f = d.features;
+        INDArray x = buffer("x", (long) b * n, f), mask = buffer("mask", b, n);
+        FloatBuffer xb = x.data().asNioFloat(), mb = mask.data().asNioFloat();
+        for (int i = 0; i < b; i++) {
+            int c = configs[i], k = d.offsets[c + 1] - d.offsets[c];
+            xb.position(i * n * f);
+            xb.put(d.x, d.offsets[c] * f, k * f);
+            for (int r = k * f; r < n * f; r++) xb.put(0f);
+        }
+        for (int i = 0; i < b; i++) {
+            int k = d.offsets[configs[i] + 1] - d.offsets[configs[i]];
+            mb.position(i * n);
+            for (int r = 0; r < n; r++) mb.put(r < k ? 1f : 0f);
+        }
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put("x", x);
+        ph.put("mask", mask);
+        if (d.targets != null) {
+            INDArray t = buffer("t", b);
+            FloatBuffer tb = t.data().asNioFloat();
+            for (int i = 0; i < b; i++) tb.put(i, d.targets[configs[i]]);
+            ph.put("t", t);
+        }
+        return ph;
     }
 
     @Override
     public double trainStep(Prepared data, int[] configurations, double learningRate) {
         Dl4jData d = (Dl4jData) data;
         if (d.targets == null) throw new IllegalStateException("data prepared without targets cannot be trained on");
-        INDArray[] in = gather(d, configurations);
-        float[] t = new float[configurations.length];
-        for (int i = 0; i < t.length; i++) t[i] = d.targets[configurations[i]];
-        INDArray target = Nd4j.createFromArray(t);
+        Map<String, INDArray> ph = placeholders(d, configurations);
         rate.value[0] = learningRate;
-        MultiDataSet mds = new MultiDataSet(new INDArray[]{in[0], in[1]}, new INDArray[]{target});
-        // the batch loss before the step, as the Java back-end reports it. SameDiff M2.1's fit() does not hand its
-        // own forward-pass loss to listeners without an extra evaluation, so this costs one more forward pass.
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put("x", in[0]);
-        ph.put("seg", in[1]);
-        ph.put("t", target);
-        double loss = sd.output(ph, "loss").get("loss").getDouble(0);
-        if (!trainedOnce) {
-            quietly(() -> sd.fit(mds));     // ND4J prints "Added differentiated op ..." on the first fit
-            trainedOnce = true;
+        OutAndGrad[] result = new OutAndGrad[1];
+        Runnable step = () -> result[0] = sd.calculateGradientsAndOutputs(ph, List.of("loss"), parameterNames);
+        if (!gradientsBuilt) {
+            quietly(step);     // ND4J prints "Added differentiated op ..." when it builds the gradient function
+            gradientsBuilt = true;
         } else {
-            sd.fit(mds);
+            step.run();
         }
+        // the loss of this forward pass is the batch loss before the step, as the Java back-end reports it
+        double loss = result[0].getOutputs().get("loss").getDouble(0);
+        Dl4jArrayPool pool = Dl4jArrayPool.of(sd.getFunction("grad"));
+        Map<String, INDArray> gradients = result[0].getGradients();
+        // Adam as SameDiff.fit applies it (TrainingSession): the updater turns the gradient into the step in place
+        for (String name : parameterNames) {
+            INDArray g = gradients.get(name);
+            updaters.get(name).applyUpdater(g, iteration, 0);
+            sd.getVariable(name).getArr().subi(g);
+        }
+        iteration++;
+        if (pool != null) pool.recycle();     // the step's arrays (gradients included) are not used any more
         return loss;
     }
 
@@ -163,16 +226,15 @@ final class Dl4jEngine implements Engine {
         Dl4jData d = (Dl4jData) data;
         int nc = d.configurations();
         double[] out = new double[nc];
+        Dl4jData noTargets = d.targets == null ? d : new Dl4jData(d.x, d.offsets, null, d.features);
         for (int from = 0; from < nc; from += PREDICT_CHUNK) {
             int to = Math.min(nc, from + PREDICT_CHUNK);
             int[] configs = new int[to - from];
             for (int i = 0; i < configs.length; i++) configs[i] = from + i;
-            INDArray[] in = gather(d, configs);
-            Map<String, INDArray> ph = new HashMap<>();
-            ph.put("x", in[0]);
-            ph.put("seg", in[1]);
-            INDArray e = sd.output(ph, "E").get("E");
+            INDArray e = sd.output(placeholders(noTargets, configs), "E").get("E");
             for (int i = 0; i < configs.length; i++) out[from + i] = e.getDouble(i);
+            Dl4jArrayPool pool = Dl4jArrayPool.of(sd);
+            if (pool != null) pool.recycle();
         }
         return out;
     }
