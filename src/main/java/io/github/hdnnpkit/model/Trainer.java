@@ -159,7 +159,7 @@ public final class Trainer {
                 progress.update(epoch, String.format(Locale.ROOT, "epoch %d/%d  loss %.5g  val_loss %.5g  lr %.3g  best %d  ETA ≤ %s",
                         epoch, config.maxEpochs(), trainLoss, valLoss, lr, bestEpoch, duration(eta)));
                 if (checkpointDir != null && (epoch % checkpointEvery == 0 || stopped))
-                    new Checkpoint(epoch, engine.parameters(), bestParams, optimizerStateOrNull(engine), history, bestVal, bestEpoch, wait)
+                    new Checkpoint(epoch, engine.parameters(), bestParams, engine.optimizerState(), history, bestVal, bestEpoch, wait)
                             .write(checkpointDir, fingerprint);
                 if (!stopped && cancellation.isCancelled()) {
                     stopped = true;
@@ -199,14 +199,6 @@ public final class Trainer {
             if (data.functions() != null) model = model.withDescriptors(data.functions(), data.convention());
             return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
                     tp.errors(), vp.errors(), tp, vp, model, prov);
-        }
-    }
-
-    private static OptimizerState optimizerStateOrNull(Engine e) {
-        try {
-            return e.optimizerState();
-        } catch (UnsupportedOperationException ex) {
-            return null;
         }
     }
 

@@ -40,6 +40,8 @@ final class Dl4jEngine implements Engine {
     private final LearningRate rate = new LearningRate();
     private final List<String> parameterNames = new ArrayList<>();
     private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+    /** Adam's state per parameter array: a [1, 2n] view, first half m, second half v, each in the array's c order. */
+    private final Map<String, INDArray> updaterStates = new HashMap<>();
     private int iteration;
     private boolean gradientsBuilt;
     /** Placeholder arrays by shape, refilled in place (a run sees two or three batch shapes). */
@@ -91,6 +93,7 @@ final class Dl4jEngine implements Engine {
             GradientUpdater<?> u = updater.instantiate(state, true);
             u.setStateViewArray(state, p.shape(), p.ordering(), true);
             updaters.put(name, u);
+            updaterStates.put(name, state);
         }
     }
 
@@ -270,12 +273,50 @@ final class Dl4jEngine implements Engine {
 
     @Override
     public OptimizerState optimizerState() {
-        throw new UnsupportedOperationException("the DL4J back-end checkpoints weights only; a resumed run restarts Adam's moments");
+        int n = layout.parameterCount();
+        float[] m = new float[n], v = new float[n];
+        for (int l = 1; l <= layout.layers(); l++) {
+            int nin = layout.size(l - 1), nout = layout.size(l), wo = layout.weightOffset(l), bo = layout.biasOffset(l);
+            float[] w = updaterStates.get("W" + l).dup('c').data().asFloat();   // m then v, each [nin][nout]
+            float[] b = updaterStates.get("b" + l).dup('c').data().asFloat();   // m then v, each [nout]
+            int half = nin * nout;
+            for (int i = 0; i < nin; i++)
+                for (int o = 0; o < nout; o++) {
+                    m[wo + o * nin + i] = w[i * nout + o];
+                    v[wo + o * nin + i] = w[half + i * nout + o];
+                }
+            for (int o = 0; o < nout; o++) {
+                m[bo + o] = b[o];
+                v[bo + o] = b[nout + o];
+            }
+        }
+        return new OptimizerState(m, v, iteration);
     }
 
     @Override
-    public void setOptimizerState(OptimizerState state) {
-        throw new UnsupportedOperationException("the DL4J back-end checkpoints weights only");
+    public void setOptimizerState(OptimizerState s) {
+        int n = layout.parameterCount();
+        float[] m = s.m(), v = s.v();
+        if (m.length != n) throw new IllegalArgumentException("optimizer state for " + m.length + " parameters, expected " + n);
+        for (int l = 1; l <= layout.layers(); l++) {
+            int nin = layout.size(l - 1), nout = layout.size(l), wo = layout.weightOffset(l), bo = layout.biasOffset(l);
+            int half = nin * nout;
+            float[] w = new float[2 * half];
+            for (int i = 0; i < nin; i++)
+                for (int o = 0; o < nout; o++) {
+                    w[i * nout + o] = m[wo + o * nin + i];
+                    w[half + i * nout + o] = v[wo + o * nin + i];
+                }
+            float[] b = new float[2 * nout];
+            for (int o = 0; o < nout; o++) {
+                b[o] = m[bo + o];
+                b[nout + o] = v[bo + o];
+            }
+            // assign in place: the updaters hold views of these arrays
+            updaterStates.get("W" + l).assign(Nd4j.create(w, new long[]{1, 2L * half}, DataType.FLOAT));
+            updaterStates.get("b" + l).assign(Nd4j.create(b, new long[]{1, 2L * nout}, DataType.FLOAT));
+        }
+        iteration = Math.toIntExact(s.iteration());
     }
 
     @Override
