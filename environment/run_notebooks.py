@@ -26,8 +26,8 @@ from nbclient.util import run_sync
 KERNEL = "hdnnp-java"
 PROBE = 'System.out.println("hdnnp-probe-" + (6 * 7));'
 PROBE_OUT = "hdnnp-probe-42"
-START_TRIES = 8
-START_TIMEOUT = 10      # once its channels are bound a healthy kernel answers within 1-3 s; a hung one never does
+START_TRIES = 10
+START_TIMEOUT = 6       # once its channels are bound a healthy kernel answers within a second; a hung one never does
 LAUNCH_TIMEOUT = 40     # JVM start until the channels are bound (slow on a loaded machine)
 SETTLE_SECONDS = 1.0    # after the kernel has bound its channels, before the client's first request
 CHANNELS = 5            # shell, iopub, stdin, control, heartbeat
