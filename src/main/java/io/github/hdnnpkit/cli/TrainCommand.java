@@ -122,6 +122,10 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--export-n2p2", paramLabel = "DIR", description = "Also write the potential in n2p2's format.")
     Path n2p2;
 
+    @Option(names = "--without", split = ",", defaultValue = "1000K",
+            description = "Series left out of a data-set folder (the thesis dropped 1000K; give --without= to keep all).")
+    java.util.List<String> without;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -142,9 +146,11 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         List<Configuration> configurations;
         String dataId;
         if (Files.isDirectory(data)) {
-            Dataset ds = Dataset.load(data);
+            Dataset all = Dataset.load(data);
+            java.util.List<String> drop = without.stream().filter(s -> !s.isBlank() && all.labelNames().contains(s)).toList();
+            Dataset ds = drop.isEmpty() ? all : all.withoutLabels(drop.toArray(String[]::new));
             configurations = ds.configurations();
-            dataId = ds.source();
+            dataId = ds.source() + (drop.isEmpty() ? "" : " without " + String.join(",", drop));
         } else {
             configurations = StructureFiles.read(data);
             dataId = data.toAbsolutePath().toString();
