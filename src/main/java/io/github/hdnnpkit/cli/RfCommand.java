@@ -123,9 +123,7 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
             return DescriptorCsv.read(data, atoms, DescriptorCsv.EnergyColumn.parse(energyColumn), set);
         SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
         if (java.nio.file.Files.isDirectory(data)) {
-            Dataset all = Dataset.load(data);
-            java.util.List<String> drop = without.stream().filter(s -> !s.isBlank() && all.labelNames().contains(s)).toList();
-            Dataset ds = drop.isEmpty() ? all : all.withoutLabels(drop.toArray(String[]::new));
+            Dataset ds = Dataset.load(data).withoutLabelsPresent(without);
             return ForestData.compute(ds, functions, p, Cancellation.none());
         }
         return ForestData.of(StructureFiles.read(data), data.toString(), functions, p, Cancellation.none());

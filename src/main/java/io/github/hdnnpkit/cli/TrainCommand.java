@@ -146,11 +146,9 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         List<Configuration> configurations;
         String dataId;
         if (Files.isDirectory(data)) {
-            Dataset all = Dataset.load(data);
-            java.util.List<String> drop = without.stream().filter(s -> !s.isBlank() && all.labelNames().contains(s)).toList();
-            Dataset ds = drop.isEmpty() ? all : all.withoutLabels(drop.toArray(String[]::new));
+            Dataset all = Dataset.load(data), ds = all.withoutLabelsPresent(without);
             configurations = ds.configurations();
-            dataId = ds.source() + (drop.isEmpty() ? "" : " without " + String.join(",", drop));
+            dataId = ds.source() + (ds == all ? "" : " without " + String.join(",", without));
         } else {
             configurations = StructureFiles.read(data);
             dataId = data.toAbsolutePath().toString();

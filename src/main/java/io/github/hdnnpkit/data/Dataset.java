@@ -174,6 +174,15 @@ public final class Dataset {
         return derive(labels.stream().filter(l -> !drop.contains(l.name())).toList(), c -> true);
     }
 
+    /**
+     * Without those of the named series that this data set has (a blank or absent name is skipped): the command
+     * lines' {@code --without 1000K} default, which must also work on a user's data set that has no 1000K.
+     */
+    public Dataset withoutLabelsPresent(java.util.Collection<String> names) {
+        String[] drop = names.stream().filter(s -> !s.isBlank() && labelNames().contains(s)).toArray(String[]::new);
+        return drop.length == 0 ? this : withoutLabels(drop);
+    }
+
     /** Only the named series, in the order given. */
     public Dataset onlyLabels(String... names) {
         List<Label> keep = Arrays.stream(names).map(this::label).toList();
