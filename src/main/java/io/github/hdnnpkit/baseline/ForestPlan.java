@@ -84,17 +84,19 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
     /**
      * The shared split restricted to one series; when that leaves fewer than two configurations on either side (the
      * few configurations per series of the smoke fixture), the series' own configurations split 80:20 with the
-     * shared split's seed instead, as the thesis split its 950 K set by itself.
+     * shared split's seed instead (10 % test, then 80:20), as the thesis split its 950 K set by itself.
      */
     public static Split seriesSplit(ForestData data, String series, Split shared) {
         int[] train = RandomForestBaseline.restrict(shared.train(), data, series);
         int[] valid = RandomForestBaseline.restrict(shared.validation(), data, series);
-        if (train.length >= 2 && valid.length >= 2) return new Split(train, valid, shared.seed());
+        int[] test = RandomForestBaseline.restrict(shared.test(), data, series);
+        if (train.length >= 2 && valid.length >= 2 && test.length >= 1) return new Split(train, valid, test, shared.seed(), shared.scheme());
         int[] own = data.configurationsOf(series);
-        if (own.length < 2) throw new IllegalArgumentException("series " + series + " has " + own.length + " configurations; need 2 to split");
+        if (own.length < 3) throw new IllegalArgumentException("series " + series + " has " + own.length + " configurations; need 3 to split");
         Split local = Split.byConfiguration(own.length, Split.THESIS_TRAIN_FRACTION, shared.seed());
         return new Split(java.util.Arrays.stream(local.train()).map(i -> own[i]).toArray(),
-                java.util.Arrays.stream(local.validation()).map(i -> own[i]).toArray(), shared.seed());
+                java.util.Arrays.stream(local.validation()).map(i -> own[i]).toArray(),
+                java.util.Arrays.stream(local.test()).map(i -> own[i]).toArray(), shared.seed(), Split.Scheme.RANDOM);
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * Dataset all = Dataset.forProfile(Profile.current());        // fixture for smoke, generated set otherwise
  * Dataset thesis = all.withoutLabels("1000K");               // the thesis's 21 series, 4200 configurations
- * Split split = thesis.split();                              // 80:20, seed 101, by configuration
+ * Split split = thesis.split();                              // 10 % test, the rest 80:20 (seed 101), by configuration
  * }</pre>
  */
 public final class Dataset {
@@ -224,13 +224,34 @@ public final class Dataset {
         return new Dataset(labels, cs, manifest, source);
     }
 
-    /** The thesis's split of this set by configuration: 80:20 with seed 101. */
+    /** The kit's default split of this set: 10 % held out for testing, the rest 80:20 with seed 101 as in the thesis. */
     public Split split() {
         return Split.thesis(size());
     }
 
+    /** 10 % test (the same configurations as {@link #split()}), the rest split with this train fraction and seed. */
     public Split split(double trainFraction, long seed) {
         return Split.byConfiguration(size(), trainFraction, seed);
+    }
+
+    /** Whole series held out for testing (e.g. {@code "950K", "1500KS"}), the rest 80:20 with seed 101. */
+    public Split seriesSplit(String... testSeries) {
+        return Split.bySeries(seriesOfConfigurations(), List.of(testSeries), Split.THESIS_TRAIN_FRACTION, Split.THESIS_SEED);
+    }
+
+    /**
+     * Contiguous time blocks of {@code blockLength} snapshots per series, 10 % of the blocks to test and the rest
+     * 80:20, seed 101: the split that does not flatter a model with near-duplicates of its test configurations.
+     */
+    public Split blockedSplit(int blockLength) {
+        return Split.byTimeBlocks(seriesOfConfigurations(), blockLength, Split.DEFAULT_TEST_FRACTION, Split.THESIS_TRAIN_FRACTION, Split.THESIS_SEED);
+    }
+
+    /** The series (config_type) of every configuration, in index order. */
+    public String[] seriesOfConfigurations() {
+        String[] s = new String[configurations.size()];
+        for (int i = 0; i < s.length; i++) s[i] = configurations.get(i).labels().get("config_type");
+        return s;
     }
 
     public Dataset training(Split split) {
@@ -243,10 +264,14 @@ public final class Dataset {
         return subset(split.validation());
     }
 
+    public Dataset test(Split split) {
+        checkSplit(split);
+        return subset(split.test());
+    }
+
     private void checkSplit(Split split) {
-        if (split.train().length + split.validation().length != size())
-            throw new IllegalArgumentException(split + " was made for " + (split.train().length + split.validation().length)
-                    + " configurations, this set has " + size());
+        if (split.size() != size())
+            throw new IllegalArgumentException(split + " was made for " + split.size() + " configurations, this set has " + size());
     }
 
     /** Energy-per-atom statistics of every series, in label order (series without configurations are skipped). */

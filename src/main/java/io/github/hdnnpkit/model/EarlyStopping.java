@@ -5,7 +5,7 @@ package io.github.hdnnpkit.model;
  * is below the best so far by more than {@code minDelta}; training stops after {@code patience} epochs without
  * improvement and, with {@code restoreBest}, returns the weights of the best epoch.
  *
- * @param minDelta in the loss's units (eV² per configuration), thesis 1e-5
+ * @param minDelta in the monitored loss's units, Keras's MSE of the validation energies (eV² per configuration), thesis 1e-5
  * @param patience epochs, thesis 50; 0 disables early stopping
  */
 public record EarlyStopping(double minDelta, int patience, boolean restoreBest) {

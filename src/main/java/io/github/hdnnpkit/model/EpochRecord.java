@@ -1,7 +1,8 @@
 package io.github.hdnnpkit.model;
 
 /**
- * One epoch of a training, losses as in eq. 2.6 in eV² per configuration ({@code 1/(2N) Σ (E - E*)²}).
+ * One epoch of a training, losses as Keras reports them and the thesis's tables show: the mean squared error of the
+ * configuration energies in eV² per configuration ({@code 1/N Σ (E - E*)²}, eq. 2.6 without its ½).
  *
  * @param epoch          1-based
  * @param trainLoss      mean of the mini-batch losses during the epoch (what Keras reports as {@code loss})

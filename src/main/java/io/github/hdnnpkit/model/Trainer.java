@@ -80,7 +80,8 @@ public final class Trainer {
         DescriptorMatrix raw = data.descriptors();
         if (layout.inputs() != raw.features())
             throw new IllegalArgumentException("layout " + layout + " has " + layout.inputs() + " inputs but the descriptors have " + raw.features() + " features");
-        int[] train = data.split().train(), val = data.split().validation();
+        // the test part is evaluated once, after training: no epoch, early stop or schedule decision sees it
+        int[] train = data.split().train(), val = data.split().validation(), test = data.split().test();
         double[] energies = data.energies();
         int[] atoms = new int[raw.configurations()];
         for (int c = 0; c < atoms.length; c++) atoms[c] = raw.atomsIn(c);
@@ -134,8 +135,9 @@ public final class Trainer {
                     int[] batch = java.util.Arrays.copyOfRange(order, from, to);
                     lossSum += engine.trainStep(trainData, batch, lr) * batch.length;
                 }
-                double trainLoss = lossSum / nTrain * scale2;
-                double valLoss = loss(engine.energies(valData), energies, atoms, val, norm);
+                // the engines minimise eq. 2.6 (½·MSE); the history holds Keras's MSE, the thesis's tables' quantity
+                double trainLoss = 2 * lossSum / nTrain * scale2;
+                double valLoss = mse(engine.energies(valData), energies, atoms, val, norm);
                 double sec = (System.nanoTime() - e0) * 1e-9;
                 epochSeconds += sec;
                 history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
@@ -175,10 +177,12 @@ public final class Trainer {
             engine.setParameters(bestParams);
             double[] trainPred = toEnergies(engine.energies(trainData), atoms, train, norm);
             double[] valPred = toEnergies(engine.energies(valData), atoms, val, norm);
+            double[] testPred = toEnergies(engine.energies(engine.prepare(pre.apply(raw, test), null)), atoms, test, norm);
             TrainingResult.Predictions tp = predictions(train, atoms, energies, trainPred);
             TrainingResult.Predictions vp = predictions(val, atoms, energies, valPred);
-            progress.finish(String.format(Locale.ROOT, "best epoch %d of %d (%s): val_loss %.5g, val RMSE %.3f meV/atom",
-                    bestEpoch, lastEpoch, reason.name().toLowerCase(Locale.ROOT), bestVal, vp.errors().rmseMeVPerAtom()));
+            TrainingResult.Predictions sp = predictions(test, atoms, energies, testPred);
+            progress.finish(String.format(Locale.ROOT, "best epoch %d of %d (%s): val_loss %.5g, val RMSE %.3f, test RMSE %.3f meV/atom",
+                    bestEpoch, lastEpoch, reason.name().toLowerCase(Locale.ROOT), bestVal, vp.errors().rmseMeVPerAtom(), sp.errors().rmseMeVPerAtom()));
 
             double meanAtoms = 0;
             for (int a : atoms) meanAtoms += a;
@@ -198,7 +202,7 @@ public final class Trainer {
             Hdnnp model = new Hdnnp(layout, bestParams, pre, norm, data.descriptorSet(), "Al", meta);
             if (data.functions() != null) model = model.withDescriptors(data.functions(), data.convention());
             return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
-                    tp.errors(), vp.errors(), tp, vp, model, prov);
+                    tp.errors(), vp.errors(), sp.errors(), tp, vp, sp, model, prov);
         }
     }
 
@@ -214,14 +218,14 @@ public final class Trainer {
         return e;
     }
 
-    /** Eq. 2.6 in eV² per configuration. */
-    private static double loss(double[] net, double[] energies, int[] atoms, int[] configs, TargetNormalisation norm) {
+    /** Keras's {@code mean_squared_error} over configurations, eV² (eq. 2.6 without its ½). */
+    private static double mse(double[] net, double[] energies, int[] atoms, int[] configs, TargetNormalisation norm) {
         double s = 0;
         for (int i = 0; i < configs.length; i++) {
             double d = norm.toEnergy(net[i], atoms[configs[i]]) - energies[configs[i]];
             s += d * d;
         }
-        return s / (2.0 * configs.length);
+        return s / configs.length;
     }
 
     private static TrainingResult.Predictions predictions(int[] configs, int[] atoms, double[] energies, double[] pred) {

@@ -14,8 +14,8 @@ import io.github.hdnnpkit.util.Progress;
 import java.util.Objects;
 
 /**
- * What a training needs: raw descriptors of every configuration, reference energies (eV), the split by
- * configuration, and ids for provenance.
+ * What a training needs: raw descriptors of every configuration, reference energies (eV), the train / validation /
+ * test split by configuration, and ids for provenance.
  *
  * @param dataId        identifies the data set (e.g. file name and checksum)
  * @param descriptorSet name of the descriptor set the columns come from
@@ -29,12 +29,13 @@ public record TrainingData(DescriptorMatrix descriptors, double[] energies, Spli
             throw new IllegalArgumentException(energies.length + " energies for " + descriptors.configurations() + " configurations");
         for (int c = 0; c < energies.length; c++)
             if (!Double.isFinite(energies[c])) throw new IllegalArgumentException("energy of configuration " + c + " is " + energies[c]);
-        for (int[] part : new int[][]{split.train(), split.validation()})
+        for (int[] part : new int[][]{split.train(), split.validation(), split.test()})
             for (int c : part)
                 if (c < 0 || c >= energies.length)
                     throw new IllegalArgumentException("split refers to configuration " + c + " of " + energies.length);
-        if (split.train().length == 0 || split.validation().length == 0)
-            throw new IllegalArgumentException("the split needs training and validation configurations: " + split);
+        // a model is judged on configurations no training decision saw: all three parts are required
+        if (split.train().length == 0 || split.validation().length == 0 || split.test().length == 0)
+            throw new IllegalArgumentException("the split needs training, validation and test configurations: " + split);
         energies = energies.clone();
         dataId = dataId == null ? "unnamed" : dataId;
         descriptorSet = descriptorSet == null ? (functions != null ? functions.name() : "unnamed") : descriptorSet;

@@ -18,19 +18,31 @@ import java.util.Objects;
  * ("minima") and last ("max") epochs, wall time, the energy errors of the returned (best) model, predictions against
  * references, the trained potential and the provenance of the run. Immutable.
  *
- * <p>Losses are eq. 2.6 in eV² per configuration; "per atom" divides by the mean number of atoms per configuration,
- * as the thesis's tables do (0.3788 per configuration = 0.001480 per atom for 256 atoms). RMSE and MAE are of the
- * energy per atom, in meV/atom, the field's usual figure.
+ * <p>Losses are what the thesis's tables show: Keras's {@code mean_squared_error} of the configuration energies, in eV²
+ * per configuration (eq. 2.6 without its ½); "per atom" divides by the mean number of atoms per configuration, as the
+ * thesis's tables do (0.3788 per configuration = 0.001480 per atom for 256 atoms). RMSE and MAE are of the energy per
+ * atom, in meV/atom, the field's usual figure.
+ *
+ * <p>Three parts are reported: train, validation (which chose the best epoch, so it is not an unbiased estimate) and
+ * test (which nothing in the training saw): judge a model by {@link #test()}.
  */
 public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEpoch, StopReason stopReason, double wallSeconds,
-                             double meanAtomsPerConfiguration, Errors train, Errors validation, Predictions trainPredictions,
-                             Predictions validationPredictions, Hdnnp potential, Provenance provenance) {
+                             double meanAtomsPerConfiguration, Errors train, Errors validation, Errors test,
+                             Predictions trainPredictions, Predictions validationPredictions, Predictions testPredictions,
+                             Hdnnp potential, Provenance provenance) {
 
     /** Why the training ended. */
     public enum StopReason { MAX_EPOCHS, EARLY_STOPPING, CANCELLED }
 
-    /** Energy errors of one split, meV/atom, and the eq. 2.6 loss of the returned model (eV² per configuration). */
-    public record Errors(double rmseMeVPerAtom, double maeMeVPerAtom, double loss) {
+    /**
+     * Energy errors of one part of the split for the returned model.
+     *
+     * @param rmseMeVPerAtom RMSE of the energy per atom, meV/atom
+     * @param maeMeVPerAtom  MAE of the energy per atom, meV/atom
+     * @param mse            Keras's MSE of the configuration energies, eV² per configuration (the thesis's "loss")
+     * @param msePerAtom     {@code mse} divided by the mean atom count (the thesis's "per atom" column)
+     */
+    public record Errors(double rmseMeVPerAtom, double maeMeVPerAtom, double mse, double msePerAtom) {
     }
 
     /** Per-configuration reference and predicted energies (eV) and atom counts, for test–predict plots. */
@@ -52,16 +64,17 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
 
         /** Errors of these predictions. */
         public Errors errors() {
-            double se = 0, ae = 0, loss = 0;
+            double se = 0, ae = 0, sq = 0, atomSum = 0;
             for (int i = 0; i < reference.length; i++) {
                 double d = predicted[i] - reference[i];
-                loss += d * d;
+                sq += d * d;
+                atomSum += atoms[i];
                 double pa = d / atoms[i];
                 se += pa * pa;
                 ae += Math.abs(pa);
             }
             int n = reference.length;
-            return new Errors(1000 * Math.sqrt(se / n), 1000 * ae / n, loss / (2.0 * n));
+            return new Errors(1000 * Math.sqrt(se / n), 1000 * ae / n, sq / n, sq / n / (atomSum / n));
         }
     }
 
@@ -74,7 +87,7 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
      * @param layout          thesis notation
      * @param hyperParameters {@link TrainingConfig#asMap()}
      * @param seed            the training seed
-     * @param splitSeed       the seed of the train/validation split
+     * @param splitSeed       the seed of the train/validation/test split
      * @param backend         the back-end that trained
      * @param versions        kit, Java and library versions
      * @param constantFeatures features constant on the training split (mapped to 0 by the preconditioner)
@@ -127,6 +140,7 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
         o.addProperty("stop_reason", stopReason.name().toLowerCase());
         o.addProperty("wall_seconds", wallSeconds);
         o.addProperty("seconds_per_epoch", secondsPerEpoch());
+        o.addProperty("loss_definition", "Keras mean_squared_error of configuration energies, eV^2 per configuration; _per_atom = / mean atoms");
         o.addProperty("train_loss", bestTrainLoss());
         o.addProperty("val_loss", bestValidationLoss());
         o.addProperty("train_loss_per_atom", bestTrainLossPerAtom());
@@ -135,6 +149,11 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
         o.addProperty("train_mae_meV_per_atom", train.maeMeVPerAtom());
         o.addProperty("val_rmse_meV_per_atom", validation.rmseMeVPerAtom());
         o.addProperty("val_mae_meV_per_atom", validation.maeMeVPerAtom());
+        o.addProperty("test_loss", test.mse());
+        o.addProperty("test_loss_per_atom", test.msePerAtom());
+        o.addProperty("test_rmse_meV_per_atom", test.rmseMeVPerAtom());
+        o.addProperty("test_mae_meV_per_atom", test.maeMeVPerAtom());
+        o.addProperty("test_configurations", testPredictions.configurations.length);
         o.addProperty("mean_atoms_per_configuration", meanAtomsPerConfiguration);
         JsonObject p = new JsonObject();
         p.addProperty("data_id", provenance.dataId());
@@ -173,6 +192,7 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
         o.add("history", h);
         o.add("train_predictions", predictionsJson(trainPredictions));
         o.add("validation_predictions", predictionsJson(validationPredictions));
+        o.add("test_predictions", predictionsJson(testPredictions));
         return o;
     }
 
@@ -182,6 +202,7 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
         o.remove("history");
         o.remove("train_predictions");
         o.remove("validation_predictions");
+        o.remove("test_predictions");
         return o;
     }
 
@@ -216,8 +237,8 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TrainingResult[%s, best epoch %d of %d (%s), val loss %.5g eV² (%.3g per atom), val RMSE %.3f meV/atom, %.1f s]",
+        return String.format(java.util.Locale.ROOT, "TrainingResult[%s, best epoch %d of %d (%s), val loss %.5g eV² (%.3g per atom), val RMSE %.3f, test RMSE %.3f meV/atom, %.1f s]",
                 provenance.layout(), bestEpoch, lastEpoch, stopReason.name().toLowerCase(), bestValidationLoss(), bestValidationLossPerAtom(),
-                validation.rmseMeVPerAtom(), wallSeconds);
+                validation.rmseMeVPerAtom(), test.rmseMeVPerAtom(), wallSeconds);
     }
 }

@@ -10,7 +10,15 @@ import tech.tablesaw.api.Table;
  * results. They come from the thesis's private ab initio data, not from the kit's LAMMPS stand-in: they are a
  * reference for shape and order of magnitude, never an expected value of a test.
  *
- * <p>Losses are the thesis's MSE per configuration (eq. 2.6, in eV²) and "per atom" = per configuration / 256.
+ * <p><b>What the published losses are.</b> The thesis's code compiled its Keras model with
+ * {@code loss='mean_squared_error'}: every {@code train_loss} / {@code val_loss} below is the plain mean squared error
+ * of the configuration energies over configurations, in eV² per configuration — not eq. 2.6, which has a ½ in front
+ * — and every "per atom" column is that number divided by 256, the atoms of each configuration (it is not the MSE of
+ * the energy per atom, which would be divided by 256²). {@code train_loss} is Keras's running mean over the epoch's
+ * mini-batches, {@code val_loss} the loss on the 20 % validation split after the epoch; the thesis had no separate
+ * test split, so its validation loss is the only quality it reports. The kit's {@link io.github.hdnnpkit.model.TrainingResult}
+ * reports the same quantities, and {@link ThesisComparison} puts both side by side with the RMSE in meV/atom that the
+ * field uses ({@code 1000·sqrt(MSE)/256} for 256-atom configurations).
  */
 public final class PublishedResults {
     private PublishedResults() {

@@ -70,10 +70,12 @@ class DatasetTest {
         Dataset d = small();
         Split s = d.split();
         assertEquals(Split.thesis(12), s);
-        Dataset train = d.training(s), val = d.validation(s);
-        assertEquals(12, train.size() + val.size());
+        Dataset train = d.training(s), val = d.validation(s), test = d.test(s);
+        assertEquals(12, train.size() + val.size() + test.size());
+        assertTrue(test.size() >= 1);
         List<String> ids = new ArrayList<>(train.configurations().stream().map(Configuration::id).toList());
         ids.addAll(val.configurations().stream().map(Configuration::id).toList());
+        ids.addAll(test.configurations().stream().map(Configuration::id).toList());
         assertEquals(12, ids.stream().distinct().count());
         assertThrows(IllegalArgumentException.class, () -> d.withoutLabels("1000K").training(s));
     }

@@ -37,8 +37,8 @@ class TrainerTest {
         assertTrue(r.validation().rmseMeVPerAtom() < 0.1 * spread,
                 "val RMSE " + r.validation().rmseMeVPerAtom() + " meV/atom vs spread " + spread);
         assertTrue(r.validation().rmseMeVPerAtom() < 1.0, r.toString());
-        assertEquals(r.bestValidationLoss(), r.validation().loss(), 1e-9 * (1 + r.validation().loss()),
-                "the returned model is the best epoch's, and its loss is eq. 2.6");
+        assertEquals(r.bestValidationLoss(), r.validation().mse(), 1e-9 * (1 + r.validation().mse()),
+                "the returned model is the best epoch's, and its loss is Keras's MSE per configuration");
         assertEquals(r.epochs().size(), r.lastEpoch());
         assertTrue(r.toJson().contains("\"val_rmse_meV_per_atom\""));
         assertEquals(r.best().validationLoss() / r.meanAtomsPerConfiguration(), r.bestValidationLossPerAtom(), 1e-15);
@@ -57,7 +57,7 @@ class TrainerTest {
         assertEquals(TrainingResult.StopReason.EARLY_STOPPING, r.stopReason());
         assertEquals(1, r.bestEpoch());
         assertEquals(6, r.lastEpoch());
-        assertEquals(r.epochs().get(0).validationLoss(), r.validation().loss(), 1e-9 * r.validation().loss());
+        assertEquals(r.epochs().get(0).validationLoss(), r.validation().mse(), 1e-9 * r.validation().mse());
     }
 
     @Test

@@ -14,8 +14,9 @@ public final class TrainingTables {
     }
 
     /**
-     * One row per training: time per epoch, structure, best train/validation loss per configuration and per atom,
-     * the last ("max") and best ("minima") epochs, and the energy RMSE/MAE in meV/atom.
+     * One row per training: time per epoch, structure, best train/validation loss per configuration and per atom
+     * (Keras's MSE in eV², as the thesis's tables), the last ("max") and best ("minima") epochs, the held-out test
+     * loss, and the energy RMSE/MAE in meV/atom (test RMSE is the figure to judge a model by).
      */
     public static Table summary(List<TrainingResult> results) {
         Table t = Table.create("trainings",
@@ -23,7 +24,9 @@ public final class TrainingTables {
                 DoubleColumn.create("train_loss"), DoubleColumn.create("val_loss"),
                 DoubleColumn.create("train_loss_atom"), DoubleColumn.create("val_loss_atom"),
                 IntColumn.create("max_epoch"), IntColumn.create("minima_epoch"),
-                DoubleColumn.create("train_rmse_meV_atom"), DoubleColumn.create("val_rmse_meV_atom"), DoubleColumn.create("val_mae_meV_atom"),
+                DoubleColumn.create("test_loss"), DoubleColumn.create("test_loss_atom"),
+                DoubleColumn.create("train_rmse_meV_atom"), DoubleColumn.create("val_rmse_meV_atom"),
+                DoubleColumn.create("test_rmse_meV_atom"), DoubleColumn.create("test_mae_meV_atom"),
                 StringColumn.create("stop"));
         for (TrainingResult r : results) {
             t.doubleColumn("s_per_epoch").append(r.secondsPerEpoch());
@@ -34,9 +37,12 @@ public final class TrainingTables {
             t.doubleColumn("val_loss_atom").append(r.bestValidationLossPerAtom());
             t.intColumn("max_epoch").append(r.lastEpoch());
             t.intColumn("minima_epoch").append(r.bestEpoch());
+            t.doubleColumn("test_loss").append(r.test().mse());
+            t.doubleColumn("test_loss_atom").append(r.test().msePerAtom());
             t.doubleColumn("train_rmse_meV_atom").append(r.train().rmseMeVPerAtom());
             t.doubleColumn("val_rmse_meV_atom").append(r.validation().rmseMeVPerAtom());
-            t.doubleColumn("val_mae_meV_atom").append(r.validation().maeMeVPerAtom());
+            t.doubleColumn("test_rmse_meV_atom").append(r.test().rmseMeVPerAtom());
+            t.doubleColumn("test_mae_meV_atom").append(r.test().maeMeVPerAtom());
             t.stringColumn("stop").append(r.stopReason().name().toLowerCase());
         }
         return t;
