@@ -15,7 +15,8 @@ import java.util.Map;
  * 1-based position (n − 1)p + 1 with linear interpolation: R's type 7, numpy's default, the quartiles of
  * {@link BoxSummary}. XChart's whiskers are not Tukey's: it draws them at q1 − 1.5 IQR and q3 + 1.5 IQR cut to the
  * data's range, so where a group has outliers a whisker may end between observations rather than at the last one
- * inside the fence ({@link BoxSummary#lowerWhisker()}, {@link BoxSummary#upperWhisker()}); outliers are not marked.
+ * inside the fence ({@link BoxSummary#lowerWhisker()}, {@link BoxSummary#upperWhisker()}). The points it marks
+ * beyond the whiskers are Tukey's outliers ({@link BoxSummary#outliers()}): the fences are the same.
  */
 public final class BoxCharts {
     private BoxCharts() {
@@ -30,7 +31,7 @@ public final class BoxCharts {
         BoxStyler s = c.getStyler();
         s.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
         s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE).setPlotBorderColor(Color.GRAY)
-                .setLegendVisible(false).setToolTipsEnabled(true);
+                .setLegendVisible(false); // tool tips stay off: switched on after construction XChart 3.8.8 fails to paint
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
