@@ -66,6 +66,8 @@ public record Holm(double alpha, List<Comparison> comparisons) {
     /** The family of named p-values (iteration order of the map) corrected at level {@code alpha}. */
     public static Holm of(Map<String, Double> pValues, double alpha) {
         List<String> names = new ArrayList<>(pValues.keySet());
+        for (String n : names)
+            if (pValues.get(n) == null) throw new IllegalArgumentException("comparison '" + n + "' has no p-value");
         double[] p = names.stream().mapToDouble(pValues::get).toArray();
         return build(names, p, new TestResult[p.length], alpha);
     }

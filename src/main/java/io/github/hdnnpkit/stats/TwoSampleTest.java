@@ -23,9 +23,16 @@ public final class TwoSampleTest {
 
     /** How Mann–Whitney finds its p-value. */
     public enum Method {
-        /** Exact when both samples have fewer than 50 values and there are no ties (R's rule), else ASYMPTOTIC. */
+        /**
+         * Exact when both samples have fewer than 50 values and there are no ties (R's {@code wilcox.test} rule),
+         * else ASYMPTOTIC. SciPy's "auto" is stricter, exact only when one sample has at most 8 values: for two
+         * tie-free samples of 9–49 it reports the approximation where this (and R) reports the exact value.
+         */
         AUTO,
-        /** The exact permutation distribution; refused when there are ties. */
+        /**
+         * The exact permutation distribution; refused when there are ties (the tie-free distribution would be
+         * wrong for them; SciPy's "exact" applies it anyway).
+         */
         EXACT,
         /** The normal approximation with tie and continuity corrections (R's default, SciPy's "asymptotic"). */
         ASYMPTOTIC

@@ -198,6 +198,15 @@ class TwoSampleTestTest {
         assertEquals(0.8905731122114429, TwoSampleTest.mannWhitney(a, b, Alternative.GREATER).pValue(), TOL);
         assertThrows(IllegalArgumentException.class, () -> TwoSampleTest.mannWhitney(a, b, Alternative.TWO_SIDED,
                 TwoSampleTest.Method.EXACT, 0.95));
+        // interval at normal-approximation ranks: k = ⌈21 − 1.959964·σ − ½⌉ = ⌈6.951⌉ = 7, so [d(7), d(36)] of the
+        // 42 sorted differences a_i − b_j
+        assertEquals(7, (int) Math.ceil(21 - 1.959963984540054 * sigma - 0.5));
+        double[] d = new double[42];
+        for (int i = 0; i < 6; i++) for (int j = 0; j < 7; j++) d[i * 7 + j] = a[i] - b[j];
+        Arrays.sort(d);
+        assertEquals(d[6], r.ci().lower());
+        assertEquals(d[35], r.ci().upper());
+        assertEquals((d[20] + d[21]) / 2, r.ci().estimate());
     }
 
     @Test
