@@ -80,18 +80,19 @@ class LammpsDumpTest {
                 1 1 0 0 0
                 2 1 0 zero 0
                 """);
-        InputFormatException e = assertThrows(InputFormatException.class, () -> LammpsDump.read(f));
+        LammpsDump.Options al = LammpsDump.Options.withSpecies(Map.of(1, "Al"));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> LammpsDump.read(f, al));
         assertEquals(11, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("bad.dump:11"), e.getMessage());
 
         Path g = dir.resolve("short.dump");
         Files.writeString(g, Files.readString(f).replace("2 1 0 zero 0\n", ""));
-        InputFormatException e2 = assertThrows(InputFormatException.class, () -> LammpsDump.read(g));
+        InputFormatException e2 = assertThrows(InputFormatException.class, () -> LammpsDump.read(g, al));
         assertEquals(11, e2.line(), e2.getMessage());
         assertTrue(e2.getMessage().contains("truncated"), e2.getMessage());
 
         Path h = dir.resolve("noitem.dump");
         Files.writeString(h, Files.readString(f).replace("ITEM: NUMBER OF ATOMS", "ITEM: NATOMS"));
-        assertEquals(3, assertThrows(InputFormatException.class, () -> LammpsDump.read(h)).line());
+        assertEquals(3, assertThrows(InputFormatException.class, () -> LammpsDump.read(h, al)).line());
     }
 }

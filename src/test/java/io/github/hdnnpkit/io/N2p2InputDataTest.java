@@ -122,7 +122,7 @@ class N2p2InputDataTest {
 
     @Test
     void nanCoordinate() throws IOException {
-        assertError("begin\natom 0 nan 0 Al 0 0 0 0 0\nend\n", 2, "y is not a number");
+        assertError("begin\natom 0 nan 0 Al 0 0 0 0 0\nend\n", 2, "y is not finite");
         assertError("begin\natom 0 NaN 0 Al 0 0 0 0 0\nend\n", 2, "y is not finite");
     }
 
