@@ -57,7 +57,7 @@ public final class LammpsDump {
                 throw new IllegalArgumentException("give either a type map or the element of a single-type dump, not both");
         }
 
-        /** Without a type map: the dump must have an {@code element} column. The map and element may follow through {@link #withTypes}. */
+        /** A type map (possibly empty) and no single element, as before single-element dumps were supported. */
         public Options(Map<Integer, String> species, String energyColumn, boolean wrap) {
             this(species, null, energyColumn, wrap);
         }
