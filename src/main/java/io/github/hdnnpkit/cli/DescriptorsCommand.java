@@ -9,9 +9,11 @@ import io.github.hdnnpkit.io.TextFiles;
 import io.github.hdnnpkit.io.N2p2InputNn;
 import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.ConfigurationException;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -48,13 +50,24 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--min-distance", paramLabel = "ANGSTROM", defaultValue = "0.1",
+            description = "Atoms closer than this are an input error (default ${DEFAULT-VALUE} Å).")
+    double minDistance;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+
+    @Mixin
+    StructureInput input = new StructureInput();
 
     @Override
     public Integer call() throws IOException {
         try {
             return run();
+        } catch (ConfigurationException e) {
+            // the configuration knows its id, not its file
+            System.err.println("hdnnp descriptors: " + structures + ": " + e.getMessage());
+            return 2;
         } catch (InputFormatException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("hdnnp descriptors: " + e.getMessage());
             return 2;
@@ -64,9 +77,9 @@ public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
     private int run() throws IOException {
         SymmetryFunctionSet functions = resolveSet(set);
         Convention conv = Convention.parse(convention);
-        List<Configuration> configurations = StructureFiles.read(structures);
-        DescriptorCalculator calc = threads == null ? new DescriptorCalculator(functions, conv)
-                : new DescriptorCalculator(functions, conv, threads);
+        List<Configuration> configurations = input.read(structures);
+        DescriptorCalculator calc = (threads == null ? new DescriptorCalculator(functions, conv)
+                : new DescriptorCalculator(functions, conv, threads)).withMinimumDistance(minDistance);
         Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
         TextFiles.writeAtomically(out, w -> {
             w.write("structure,atom," + String.join(",", functions.ids()) + "\n");

@@ -6,7 +6,9 @@ import io.github.hdnnpkit.io.TextFiles;
 import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.ConfigurationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -33,11 +35,14 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
     Path out;
 
+    @Mixin
+    StructureInput input = new StructureInput();
+
     @Override
     public Integer call() throws IOException {
         try {
             Hdnnp potential = Hdnnp.load(model);
-            List<Configuration> cs = Files.isDirectory(structures) ? Dataset.load(structures).configurations() : StructureFiles.read(structures);
+            List<Configuration> cs = Files.isDirectory(structures) ? Dataset.load(structures).configurations() : input.read(structures);
             double[] e = potential.predict(cs);
             StringWriter sw = new StringWriter();
             PrintWriter w = new PrintWriter(sw);
@@ -50,6 +55,9 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
             if (out == null) System.out.print(sw);
             else TextFiles.writeAtomically(out, wr -> wr.write(sw.toString()));
             return 0;
+        } catch (ConfigurationException e) {
+            System.err.println("hdnnp predict: " + structures + ": " + e.getMessage());
+            return 2;
         } catch (InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("hdnnp predict: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;

@@ -11,11 +11,11 @@ import io.github.hdnnpkit.baseline.RandomForestBaseline;
 import io.github.hdnnpkit.data.Dataset;
 import io.github.hdnnpkit.data.Split;
 import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
-import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.ConsoleProgress;
 import io.github.hdnnpkit.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -85,11 +85,18 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--out", description = "also write the JSON (with per-configuration predictions) to this file") Path out;
     @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
 
+    @Mixin
+    StructureInput input = new StructureInput();
+
     @Override
     public Integer call() throws java.io.IOException {
         try {
             return run();
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        } catch (io.github.hdnnpkit.structure.ConfigurationException e) {
+            System.err.println("hdnnp rf: " + data + ": " + e.getMessage());
+            return 2;
+        } catch (io.github.hdnnpkit.io.InputFormatException | IllegalArgumentException | IllegalStateException
+                 | java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
             System.err.println("hdnnp rf: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;
         }
@@ -126,6 +133,6 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
             Dataset ds = Dataset.load(data).withoutLabelsPresent(without);
             return ForestData.compute(ds, functions, p, Cancellation.none());
         }
-        return ForestData.of(StructureFiles.read(data), data.toString(), functions, p, Cancellation.none());
+        return ForestData.of(input.read(data), data.toString(), functions, p, Cancellation.none());
     }
 }

@@ -22,6 +22,10 @@ import java.util.function.BiConsumer;
  * configuration in double precision (for exchange with n2p2), for a whole data set as a float32
  * {@link DescriptorMatrix} in parallel on all cores, and the analytic gradients dG/dr for forces.
  *
+ * <p>Every configuration is checked first ({@link SetEvaluator#check}): an element the set has no functions centred
+ * on, or two atoms closer than {@link #minimumDistance()}, is a {@link io.github.hdnnpkit.structure.ConfigurationException}
+ * naming the configuration and atoms, never a row of zeros or NaN.
+ *
  * <p>Immutable and thread-safe. The default convention is {@link Convention#N2P2} (pairs j &lt; k), the one whose
  * values n2p2 reproduces.
  */
@@ -30,8 +34,12 @@ public final class DescriptorCalculator {
     private final int threads;
 
     public DescriptorCalculator(SymmetryFunctionSet set, Convention convention, int threads) {
+        this(new SetEvaluator(set, convention), threads);
+    }
+
+    private DescriptorCalculator(SetEvaluator evaluator, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
-        this.evaluator = new SetEvaluator(set, convention);
+        this.evaluator = evaluator;
         this.threads = threads;
     }
 
@@ -46,8 +54,19 @@ public final class DescriptorCalculator {
     }
 
     public DescriptorCalculator withThreads(int n) {
-        return new DescriptorCalculator(set(), convention(), n);
+        return new DescriptorCalculator(evaluator, n);
     }
+
+    /**
+     * A calculator that rejects atoms closer than {@code angstrom} (default
+     * {@link SetEvaluator#DEFAULT_MINIMUM_DISTANCE}, 0.1 Å), e.g. {@code calc.withMinimumDistance(0.5)}.
+     */
+    public DescriptorCalculator withMinimumDistance(double angstrom) {
+        return new DescriptorCalculator(new SetEvaluator(set(), convention(), angstrom), threads);
+    }
+
+    /** Atoms closer than this (Å) are an error. */
+    public double minimumDistance() { return evaluator.minimumDistance(); }
 
     public SymmetryFunctionSet set() { return evaluator.set(); }
 
@@ -135,6 +154,7 @@ public final class DescriptorCalculator {
     public double[][] gradient(Configuration c, int atom) {
         Objects.checkIndex(atom, c.size());
         NeighbourList nl = NeighbourList.of(c, evaluator.maxCutoff());
+        evaluator.check(c, nl);
         double[][] g = new double[set().size()][3 * c.size()];
         for (int f = 0; f < set().size(); f++) set().function(f).evaluate(c, nl, atom, convention(), g[f]);
         return g;

@@ -1,6 +1,7 @@
 package io.github.hdnnpkit.descriptors;
 
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.ConfigurationException;
 import io.github.hdnnpkit.structure.NeighbourList;
 
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates a whole {@link SymmetryFunctionSet} on a configuration at once, sharing work between functions. This is
@@ -27,9 +30,15 @@ import java.util.Objects;
  * distinct (η, r_s); the angular factor 2^(1−ζ)(1 + λ cos θ)^ζ once per pair and distinct (ζ, λ), integer ζ by
  * repeated squaring; the values then accumulate as a (η, r_s) × (ζ, λ) outer product per pair.</li>
  * </ul>
- * Thread-safe: all scratch space is per call.
+ * Before evaluating, every configuration is {@link #check checked}: its elements must be centres of the set and no
+ * two atoms may be closer than a minimum distance. Thread-safe: all scratch space is per call.
  */
 public final class SetEvaluator {
+    /**
+     * Atoms closer than this (Å) are an input error: no physical configuration has them (the closest Al–Al distance
+     * in the thesis's liquid is about 2 Å), and coincident atoms make the angular functions 0/0.
+     */
+    public static final double DEFAULT_MINIMUM_DISTANCE = 0.1;
     private static final double EXP_ARGUMENT_LIMIT = 700;
     private static final double CHAIN_TOLERANCE = 1e-13;
 
@@ -40,12 +49,28 @@ public final class SetEvaluator {
     private final List<RadialBlock> radial = new ArrayList<>();
     private final List<AngularBlock> angular = new ArrayList<>();
     private final int[] duplicateOf;   // column -> earlier equal column, or -1
+    private final double minimumDistance;
+    private final Set<String> centres;
 
     public SetEvaluator(SymmetryFunctionSet set, Convention convention) {
+        this(set, convention, DEFAULT_MINIMUM_DISTANCE);
+    }
+
+    /**
+     * @param minimumDistance pairs of atoms closer than this (Å, {@code 0 < d < maxCutoff}) are rejected with a
+     *                        {@link ConfigurationException}
+     */
+    public SetEvaluator(SymmetryFunctionSet set, Convention convention, double minimumDistance) {
         this.set = Objects.requireNonNull(set);
         this.convention = Objects.requireNonNull(convention);
         this.size = set.size();
         this.maxCutoff = set.maxCutoff();
+        if (!(minimumDistance > 0 && minimumDistance < maxCutoff))
+            throw new IllegalArgumentException("minimum distance " + minimumDistance + " Å must lie in (0, " + maxCutoff + ") (the set's cutoff)");
+        this.minimumDistance = minimumDistance;
+        TreeSet<String> cs = new TreeSet<>();
+        for (SymmetryFunction f : set.functions()) cs.add(f.centre());
+        this.centres = java.util.Collections.unmodifiableSortedSet(cs);
         this.duplicateOf = new int[size];
         Map<SymmetryFunction, Integer> first = new LinkedHashMap<>();
         Map<List<Object>, RadialBlock> rb = new LinkedHashMap<>();
@@ -83,6 +108,37 @@ public final class SetEvaluator {
     /** Neighbour-list cutoff the set needs. */
     public double maxCutoff() { return maxCutoff; }
 
+    /** Atoms closer than this (Å) are rejected. */
+    public double minimumDistance() { return minimumDistance; }
+
+    /** The elements the set has functions centred on: the only ones a configuration may contain. */
+    public Set<String> centres() { return centres; }
+
+    /**
+     * Rejects a configuration the set cannot describe: an atom of an element no function is centred on (it would get
+     * an all-zero row and still count as an atom), or two atoms closer than {@link #minimumDistance()} (the neighbour
+     * list holds every pair within the cutoff, so one pass over it finds them).
+     *
+     * @throws ConfigurationException naming the configuration and the atoms
+     */
+    public void check(Configuration c, NeighbourList nl) {
+        for (int i = 0; i < c.size(); i++) {
+            String sp = c.species(i);
+            if (!centres.contains(sp))
+                throw new ConfigurationException(c.id(), "atom " + i + " is " + sp + ", but descriptor set " + set.name()
+                        + " has functions for " + String.join(", ", centres) + " only");
+        }
+        for (int i = 0; i < nl.atoms(); i++)
+            for (int e = nl.start(i), end = nl.end(i); e < end; e++)
+                if (nl.distance(e) < minimumDistance) {
+                    int j = nl.neighbour(e);
+                    String other = j == i ? "its own periodic image" : "atom " + j;
+                    throw new ConfigurationException(c.id(), String.format(java.util.Locale.ROOT,
+                            "atom %d and %s are %.4g Å apart, closer than the minimum %s Å (overlapping atoms: a duplicated line, or wrong units?)",
+                            i, other, nl.distance(e), minimumDistance));
+                }
+    }
+
     /** All atoms' values, row-major (atom, function), in double precision. */
     public double[] evaluate(Configuration c) {
         return evaluate(c, NeighbourList.of(c, maxCutoff));
@@ -91,6 +147,7 @@ public final class SetEvaluator {
     /** All atoms' values from a neighbour list with a cutoff of at least {@link #maxCutoff()}. */
     public double[] evaluate(Configuration c, NeighbourList nl) {
         if (nl.cutoff() < maxCutoff) throw new IllegalArgumentException("neighbour list cutoff " + nl.cutoff() + " < " + maxCutoff);
+        check(c, nl);
         int n = c.size();
         String[] species = c.species();
         double[] out = new double[n * size];

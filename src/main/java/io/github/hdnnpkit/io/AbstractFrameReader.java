@@ -13,7 +13,8 @@ import java.util.NoSuchElementException;
 /**
  * Streams the configurations of a text file one frame at a time, counting lines so that a format error names the file
  * and line. A format supplies {@link #readFrame()}; iteration, line counting and closing live here once. The reader
- * closes itself at the end of the file; close it explicitly (try-with-resources) when stopping early.
+ * closes itself at the end of the file; close it explicitly (try-with-resources) when stopping early. A file without
+ * any configuration is an {@link InputFormatException}.
  */
 public abstract class AbstractFrameReader implements Iterator<Configuration>, Closeable {
     /** The file being read, for error messages. */
@@ -23,6 +24,7 @@ public abstract class AbstractFrameReader implements Iterator<Configuration>, Cl
     protected long lineNo;
     private Configuration next;
     private boolean closed;
+    private long frames;
 
     protected AbstractFrameReader(Path file, BufferedReader in) {
         this.file = file;
@@ -47,7 +49,13 @@ public abstract class AbstractFrameReader implements Iterator<Configuration>, Cl
     public final boolean hasNext() {
         if (next == null && !closed) {
             next = readFrame();
-            if (next == null) close();
+            if (next == null) {
+                close();
+                // an empty file is a mistake (wrong path, failed run), not a data set of zero configurations
+                if (frames == 0) throw new InputFormatException(file, 0, "no configuration in the file (" + (lineNo == 0 ? "empty file" : lineNo + " blank lines") + ")");
+            } else {
+                frames++;
+            }
         }
         return next != null;
     }

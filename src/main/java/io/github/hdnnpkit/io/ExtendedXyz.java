@@ -251,6 +251,8 @@ public final class ExtendedXyz {
                 if (found != columns)
                     throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + found);
                 species[a] = t[speciesCol];
+                if (!ChemicalElements.isSymbol(species[a]))
+                    throw new InputFormatException(file, lineNo, "unknown species '" + species[a] + "' (expected a chemical element symbol)");
                 for (int k = 0; k < 3; k++) pos[3 * a + k] = TextFiles.parseDouble(t[posCol + k], file, lineNo, "pos");
                 if (f != null) for (int k = 0; k < 3; k++) f[3 * a + k] = TextFiles.parseDouble(t[forceCol + k], file, lineNo, "forces");
                 if (ea != null) ea[a] = TextFiles.parseDouble(t[energyCol], file, lineNo, "energies");

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * LAMMPS {@code dump custom} text files ({@code dump ID all custom N file id type x y z fx fy fz c_pe}), orthogonal
  * or triclinic boxes. Atoms are sorted by {@code id}; positions are shifted so the box origin is at zero (extended
  * XYZ and n2p2 have no origin) and, with {@link Options#wrap()}, wrapped into the cell, since LAMMPS lets atoms drift
- * slightly outside the box between re-neighbourings. Species come from an {@code element} column or the
- * {@link Options#species()} map from atom type. The per-atom energy column (a {@code compute pe/atom}) is optional;
+ * slightly outside the box between re-neighbourings. Species come from an {@code element} column, the
+ * {@link Options#species()} map from atom type, or the {@link Options#element()} of a single-type dump; a typed dump
+ * without names is an error (see {@link Options}). The per-atom energy column (a {@code compute pe/atom}) is optional;
  * when present the configuration's energy is the sum of the atomic energies. The timestep becomes the label
  * {@code step}.
  */
@@ -31,24 +32,80 @@ public final class LammpsDump {
     }
 
     /**
-     * @param species      atom type → species name; types missing from the map are named by their number
+     * How atom types become elements. A dump with an {@code element} column names its atoms itself; otherwise the
+     * types need names: a map for every type present ({@link #withSpecies}), or, when the dump holds a single type,
+     * its element ({@link #forElement}). Without either, reading a typed dump is an error: naming atoms "1" and "2"
+     * would only surface much later as a species no descriptor set knows.
+     *
+     * @param species      atom type → element symbol (empty when not given)
+     * @param element      the element of a single-type dump, or null
      * @param energyColumn the per-atom energy column (e.g. {@code c_pe}); ignored when the dump does not have it
      * @param wrap         whether to wrap positions into the cell
      */
-    public record Options(Map<Integer, String> species, String energyColumn, boolean wrap) {
+    public record Options(Map<Integer, String> species, String element, String energyColumn, boolean wrap) {
         public Options {
             species = Map.copyOf(species);
             Objects.requireNonNull(energyColumn);
+            for (Map.Entry<Integer, String> e : species.entrySet()) {
+                if (e.getKey() < 1) throw new IllegalArgumentException("LAMMPS atom types start at 1, found type " + e.getKey());
+                if (!ChemicalElements.isSymbol(e.getValue()))
+                    throw new IllegalArgumentException("type " + e.getKey() + ": '" + e.getValue() + "' is not a chemical element symbol");
+            }
+            if (element != null && !ChemicalElements.isSymbol(element))
+                throw new IllegalArgumentException("'" + element + "' is not a chemical element symbol");
+            if (element != null && !species.isEmpty())
+                throw new IllegalArgumentException("give either a type map or the element of a single-type dump, not both");
         }
 
-        /** Types named by number, energies from {@code c_pe}, positions wrapped. */
+        /** A type map (possibly empty) and no single element, as before single-element dumps were supported. */
+        public Options(Map<Integer, String> species, String energyColumn, boolean wrap) {
+            this(species, null, energyColumn, wrap);
+        }
+
+        /** No type names (the dump needs an element column), energies from {@code c_pe}, positions wrapped. */
         public static Options defaults() {
-            return new Options(Map.of(), "c_pe", true);
+            return new Options(Map.of(), null, "c_pe", true);
         }
 
-        /** Defaults with a type → species map, e.g. {@code Map.of(1, "Al")}. */
+        /** Defaults with a type → element map, e.g. {@code Map.of(1, "Al", 2, "Cu")}. */
         public static Options withSpecies(Map<Integer, String> species) {
-            return new Options(species, "c_pe", true);
+            return new Options(species, null, "c_pe", true);
+        }
+
+        /** Defaults for a dump whose atoms all have one type, of the given element. */
+        public static Options forElement(String element) {
+            return new Options(Map.of(), Objects.requireNonNull(element), "c_pe", true);
+        }
+
+        /** The same options with another type map (and no single element). */
+        public Options withTypes(Map<Integer, String> types) {
+            return new Options(types, null, energyColumn, wrap);
+        }
+
+        /**
+         * Parses a type map written {@code 1=Al,2=Cu} (the command line's {@code --types}).
+         *
+         * @throws IllegalArgumentException naming the malformed entry
+         */
+        public static Map<Integer, String> parseTypes(String text) {
+            Map<Integer, String> m = new java.util.LinkedHashMap<>();
+            for (String entry : text.split(",", -1)) {
+                String[] kv = entry.trim().split("=", -1);
+                if (kv.length != 2 || !kv[0].trim().matches("[0-9]+") || kv[1].isBlank())
+                    throw new IllegalArgumentException("type map entry '" + entry.trim() + "' is not TYPE=ELEMENT (as in 1=Al,2=Cu)");
+                int type = Integer.parseInt(kv[0].trim());
+                String el = kv[1].trim();
+                if (!ChemicalElements.isSymbol(el))
+                    throw new IllegalArgumentException("type map entry '" + entry.trim() + "': '" + el + "' is not a chemical element symbol");
+                if (m.put(type, el) != null) throw new IllegalArgumentException("type " + type + " appears twice in the type map '" + text + "'");
+            }
+            return m;
+        }
+
+        /** What a user can give to name the types, for error messages. */
+        static String howToNameTypes() {
+            return "name them with a type map (LammpsDump.Options.withSpecies(Map.of(1, \"Al\", 2, \"Cu\")); on the command line"
+                    + " --types 1=Al,2=Cu) or, for a dump with a single type, its element (Options.forElement(\"Al\"); --element Al)";
         }
     }
 
@@ -130,6 +187,33 @@ public final class LammpsDump {
     /** Reads frames one at a time; every error names the file and line. */
     public static final class FrameReader extends AbstractFrameReader {
         private final Options options;
+        private int singleType;   // with Options.element(): the one type seen so far in the file, 0 before the first atom
+
+        /** The element of the atom line {@code t}, from its element column or its type; errors name the line. */
+        private String species(String[] t, int cType, int cEl) {
+            Integer type = cType >= 0 ? TextFiles.parseInt(t[cType], file, lineNo, "type") : null;
+            if (type != null && type < 1) throw new InputFormatException(file, lineNo, "atom type " + type + " (LAMMPS types start at 1)");
+            if (cEl >= 0) {
+                String el = t[cEl];
+                if (!ChemicalElements.isSymbol(el))
+                    throw new InputFormatException(file, lineNo, "unknown element '" + el + "' (expected a chemical element symbol)");
+                String mapped = type == null ? null : options.species().get(type);
+                if (mapped != null && !mapped.equals(el))
+                    throw new InputFormatException(file, lineNo, "atom of type " + type + " is " + el + " in the element column but " + mapped + " in the type map");
+                return el;
+            }
+            if (options.element() != null) {
+                if (singleType == 0) singleType = type;
+                if (type != singleType)
+                    throw new InputFormatException(file, lineNo, "atom of type " + type + " after atoms of type " + singleType
+                            + ": the element " + options.element() + " names a single-type dump; for several types give a type map (--types 1=Al,2=Cu)");
+                return options.element();
+            }
+            String el = options.species().get(type);
+            if (el == null)
+                throw new InputFormatException(file, lineNo, "atom type " + type + " is not in the type map " + new java.util.TreeMap<>(options.species()));
+            return el;
+        }
 
         private FrameReader(Path file, BufferedReader in, Options options) {
             super(file, in);
@@ -195,6 +279,8 @@ public final class LammpsDump {
             if (cx < 0 || cy < 0 || cz < 0)
                 throw new InputFormatException(file, atomsLine, "the dump needs columns x y z (unscaled, wrapped), found " + cols);
             if (cType < 0 && cEl < 0) throw new InputFormatException(file, atomsLine, "the dump needs a type or element column, found " + cols);
+            if (cEl < 0 && options.species().isEmpty() && options.element() == null)
+                throw new InputFormatException(file, atomsLine, "the atoms have LAMMPS types but no element names; " + Options.howToNameTypes());
             boolean forces = cfx >= 0 && cfy >= 0 && cfz >= 0;
             if (!forces && (cfx >= 0 || cfy >= 0 || cfz >= 0))
                 throw new InputFormatException(file, atomsLine, "forces need all of fx fy fz, found " + cols);
@@ -207,11 +293,7 @@ public final class LammpsDump {
                 if (t.length != cols.size())
                     throw new InputFormatException(file, lineNo, "expected " + cols.size() + " columns " + cols + ", found " + t.length);
                 ids[a] = cId >= 0 ? TextFiles.parseInt(t[cId], file, lineNo, "id") : a + 1;
-                if (cEl >= 0) species[a] = t[cEl];
-                else {
-                    int type = TextFiles.parseInt(t[cType], file, lineNo, "type");
-                    species[a] = options.species().getOrDefault(type, Integer.toString(type));
-                }
+                species[a] = species(t, cType, cEl);
                 double[] r = {TextFiles.parseDouble(t[cx], file, lineNo, "x") - xlo, TextFiles.parseDouble(t[cy], file, lineNo, "y") - ylo,
                         TextFiles.parseDouble(t[cz], file, lineNo, "z") - zlo};
                 if (options.wrap()) {

@@ -128,7 +128,10 @@ public final class N2p2InputData {
             return new InputFormatException(file, lineNo, msg);
         }
 
-        /** The next configuration, or null at the end of the file. */
+        /**
+         * The next configuration, or null at the end of the file; a file without any configuration is an
+         * {@link InputFormatException}.
+         */
         public Configuration next() throws IOException {
             String line;
             // skip blank lines between frames
@@ -136,7 +139,11 @@ public final class N2p2InputData {
                 lineNo++;
                 if (!line.isBlank()) break;
             }
-            if (line == null) return null;
+            if (line == null) {
+                if (index == 0)   // an empty file is a mistake (wrong path, failed run), not zero configurations
+                    throw new InputFormatException(file, 0, "no configuration in the file (" + (lineNo == 0 ? "empty file" : lineNo + " blank lines") + ")");
+                return null;
+            }
             String[] t = line.trim().split("\\s+");
             if (!t[0].equals("begin")) throw error("expected 'begin', found '" + abbreviate(line) + "'");
             long beginLine = lineNo;
@@ -242,14 +249,11 @@ public final class N2p2InputData {
         }
 
         private double number(String s, String what) throws InputFormatException {
-            double v;
             try {
-                v = Double.parseDouble(s);
+                return DecimalNumbers.parse(s);
             } catch (NumberFormatException e) {
-                throw error(what + " is not a number: '" + s + "'");
+                throw error(what + " is " + e.getMessage() + ": '" + abbreviate(s) + "' (expected a finite decimal number)");
             }
-            if (!Double.isFinite(v)) throw error(what + " is not finite: '" + s + "'");
-            return v;
         }
 
         @Override
@@ -264,16 +268,26 @@ public final class N2p2InputData {
 
     /**
      * Writes the configurations to a temporary file next to {@code file}, then moves it into place (gzip when the
-     * name ends in {@code .gz}).
+     * name ends in {@code .gz}). Every configuration needs energy and forces ({@link #write(Writer, Configuration)});
+     * they are checked before anything is written.
      */
     public static void write(Path file, List<Configuration> configurations) {
+        configurations.forEach(N2p2InputData::requireLabels);   // before any file exists
         TextFiles.writeAtomically(file, out -> {
             for (Configuration c : configurations) write(out, c);
         });
     }
 
-    /** Writes one configuration (full double precision, round-trip exact). */
+    /**
+     * Writes one configuration (full double precision, round-trip exact). The configuration needs its reference energy
+     * and forces: the format has no way to say "unknown" (n2p2 reads a missing energy line as 0 and every atom line
+     * carries forces), so writing an unlabelled structure would invent labels. Unlabelled structures go to extended
+     * XYZ, which writes only the properties present.
+     *
+     * @throws IllegalArgumentException when the configuration lacks energy or forces, or is partly periodic
+     */
     public static void write(Writer out, Configuration c) throws IOException {
+        requireLabels(c);
         boolean[] pbc = c.pbc();
         boolean periodic = pbc[0] || pbc[1] || pbc[2];
         if (periodic && !(pbc[0] && pbc[1] && pbc[2]))
@@ -286,15 +300,23 @@ public final class N2p2InputData {
                 out.write("lattice " + num(l.component(i, 0)) + " " + num(l.component(i, 1)) + " " + num(l.component(i, 2)) + "\n");
         }
         double[] p = c.positions();
-        double[] f = c.hasForces() ? c.forces() : new double[p.length];
+        double[] f = c.forces();
+        // the n column is unused by n2p2; all zeros read back as "no atomic energies"
         double[] ea = c.hasAtomicEnergies() ? c.atomicEnergies() : new double[c.size()];
         for (int i = 0; i < c.size(); i++) {
             out.write("atom " + num(p[3 * i]) + " " + num(p[3 * i + 1]) + " " + num(p[3 * i + 2]) + " " + c.species(i)
                     + " 0.0 " + num(ea[i]) + " " + num(f[3 * i]) + " " + num(f[3 * i + 1]) + " " + num(f[3 * i + 2]) + "\n");
         }
-        out.write("energy " + num(c.hasEnergy() ? c.energy() : 0.0) + "\n");
+        out.write("energy " + num(c.energy()) + "\n");
         out.write("charge 0.0\n");
         out.write("end\n");
+    }
+
+    private static void requireLabels(Configuration c) {
+        if (c.hasEnergy() && c.hasForces()) return;
+        String missing = c.hasEnergy() ? "forces" : c.hasForces() ? "energy" : "energy or forces";
+        throw new IllegalArgumentException("configuration " + c.id() + " has no reference " + missing
+                + ": n2p2 input.data cannot mark them unknown (n2p2 would read 0), so it is not written; write extended XYZ instead");
     }
 
     private static String comment(Configuration c) {

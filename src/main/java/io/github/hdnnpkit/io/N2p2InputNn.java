@@ -77,7 +77,7 @@ public final class N2p2InputNn {
                             throw new InputFormatException(file, no, "'cutoff_type' line has " + t.length + " fields, expected 2 or 3 (cutoff_type type [alpha])");
                         try {
                             cutoffType = Integer.parseInt(t[1]);
-                            alpha = t.length == 3 ? Double.parseDouble(t[2]) : 0.0;
+                            alpha = t.length == 3 ? number(t[2], "cutoff alpha") : 0.0;
                             CutoffFunction.n2p2(cutoffType, alpha, 1.0);
                         } catch (IllegalArgumentException e) {
                             throw new InputFormatException(file, no, "bad cutoff_type: " + e.getMessage(), e);
@@ -142,14 +142,12 @@ public final class N2p2InputNn {
     }
 
     private static double number(String s, String what) {
-        double v;
         try {
-            v = Double.parseDouble(s);
+            // RuNNer-era files write Fortran exponents (1.0d-3)
+            return DecimalNumbers.parseFortran(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number: '" + s + "'");
+            throw new IllegalArgumentException(what + " is " + e.getMessage() + ": '" + s + "' (expected a finite decimal number)");
         }
-        if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " is not finite: '" + s + "'");
-        return v;
     }
 
     /** The {@code symfunction_short} line of one function (full double precision). */

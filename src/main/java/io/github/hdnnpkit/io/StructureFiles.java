@@ -4,47 +4,74 @@ import io.github.hdnnpkit.structure.Configuration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Reads a structure file of any supported format, chosen by its name ({@code .gz} allowed):
- * {@code input.data} or {@code *.data} → {@link N2p2InputData}; {@code *.xyz}, {@code *.extxyz} →
- * {@link ExtendedXyz}. LAMMPS dumps are not dispatched here because they need an atom-type → species map
- * ({@link LammpsDump.Options}).
+ * <ul>
+ * <li>{@code input.data}, {@code *.data} → {@link N2p2InputData};</li>
+ * <li>{@code *.xyz}, {@code *.extxyz} → {@link ExtendedXyz};</li>
+ * <li>{@code *.dump}, {@code *.lammpstrj}, {@code *.lammpsdump}, {@code dump.*} → {@link LammpsDump}, whose atom types
+ * are named by the {@link LammpsDump.Options} given (a type map, or the element of a single-type dump) unless the dump
+ * has an {@code element} column.</li>
+ * </ul>
+ * A thesis CSV ({@code *.csv}) holds descriptors, not positions; it is read with {@link ThesisCsv}, and naming it here
+ * says so. A file without any configuration is an {@link InputFormatException}, as is any malformed line.
  */
 public final class StructureFiles {
     /** The formats {@link #read} understands, for error messages and help texts. */
-    public static final String SUPPORTED = "n2p2 input.data (input.data, *.data) and extended XYZ (*.xyz, *.extxyz), optionally .gz";
+    public static final String SUPPORTED = "n2p2 input.data (input.data, *.data), extended XYZ (*.xyz, *.extxyz) and LAMMPS "
+            + "dump custom (*.dump, *.lammpstrj, dump.*; atom types named by --types 1=Al,2=Cu or --element Al unless the dump has "
+            + "an element column), optionally .gz";
 
     private StructureFiles() {
     }
 
-    /** All configurations of the file, in order. */
+    /** All configurations of the file, in order; a LAMMPS dump needs an {@code element} column. */
     public static List<Configuration> read(Path file) {
-        return switch (format(file)) {
-            case N2P2 -> N2p2InputData.read(file);
-            case EXTENDED_XYZ -> ExtendedXyz.read(file);
-        };
+        return read(file, LammpsDump.Options.defaults());
     }
 
-    /** Streams the configurations of the file one by one. */
+    /** All configurations of the file, in order, LAMMPS atom types named by {@code dump}. */
+    public static List<Configuration> read(Path file, LammpsDump.Options dump) {
+        List<Configuration> out = new ArrayList<>();
+        forEach(file, dump, out::add);
+        return out;
+    }
+
+    /** Streams the configurations of the file one by one; a LAMMPS dump needs an {@code element} column. */
     public static void forEach(Path file, Consumer<Configuration> action) {
+        forEach(file, LammpsDump.Options.defaults(), action);
+    }
+
+    /** Streams the configurations of the file one by one, LAMMPS atom types named by {@code dump}. */
+    public static void forEach(Path file, LammpsDump.Options dump, Consumer<Configuration> action) {
+        Objects.requireNonNull(dump);
         switch (format(file)) {
             case N2P2 -> N2p2InputData.forEach(file, action);
             case EXTENDED_XYZ -> ExtendedXyz.forEach(file, action);
+            case LAMMPS_DUMP -> LammpsDump.forEach(file, dump, action);
         }
     }
 
-    private enum Format { N2P2, EXTENDED_XYZ }
+    private enum Format { N2P2, EXTENDED_XYZ, LAMMPS_DUMP }
 
     private static Format format(Path file) {
         if (!Files.exists(file)) throw new InputFormatException(file, 0, "no such file");
+        if (Files.isDirectory(file)) throw new InputFormatException(file, 0, "a folder, expected a structure file (" + SUPPORTED + ")");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
         if (name.equals("input.data") || name.endsWith(".data")) return Format.N2P2;
         if (name.endsWith(".xyz") || name.endsWith(".extxyz")) return Format.EXTENDED_XYZ;
+        if (name.endsWith(".dump") || name.endsWith(".lammpstrj") || name.endsWith(".lammpsdump") || name.startsWith("dump."))
+            return Format.LAMMPS_DUMP;
+        if (name.endsWith(".csv"))
+            throw new InputFormatException(file, 0, "a thesis CSV holds descriptors, forces and energies but no positions, so it is "
+                    + "not a structure file; read it with ThesisCsv.read (on the command line: hdnnp rf --data FILE.csv)");
         throw new InputFormatException(file, 0, "unknown structure format (from the file name); supported: " + SUPPORTED);
     }
 }

@@ -94,13 +94,31 @@ public final class TextFiles {
         }
     }
 
-    /** Parses a double, or throws an {@link InputFormatException} naming the file, line and field. */
+    /**
+     * Parses a finite decimal number ({@link DecimalNumbers#parse}), or throws an {@link InputFormatException} naming
+     * the file, line and field.
+     */
     static double parseDouble(String token, Path file, long line, String what) {
         try {
-            return Double.parseDouble(token);
+            return DecimalNumbers.parse(token);
         } catch (NumberFormatException e) {
-            throw new InputFormatException(file, line, "expected a number for " + what + ", found '" + token + "'");
+            throw new InputFormatException(file, line, "expected a finite decimal number for " + what + ", found '"
+                    + abbreviate(token) + "' (" + e.getMessage() + ")");
         }
+    }
+
+    /** As {@link #parseDouble}, also accepting Fortran's d/D exponent letter ({@link DecimalNumbers#parseFortran}). */
+    static double parseFortranDouble(String token, Path file, long line, String what) {
+        try {
+            return DecimalNumbers.parseFortran(token);
+        } catch (NumberFormatException e) {
+            throw new InputFormatException(file, line, "expected a finite decimal number for " + what + ", found '"
+                    + abbreviate(token) + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
     /** Parses an int, or throws an {@link InputFormatException} naming the file, line and field. */

@@ -162,6 +162,7 @@ public final class ThesisCsv {
             if (row != 0)
                 throw new InputFormatException(file, lineNo, "file ends inside configuration " + config + " after " + row + " of "
                         + n + " rows (truncated file, or not " + n + " atoms per configuration?)");
+            if (config == 0) throw new InputFormatException(file, 0, "no rows after the header: the file holds no configuration");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -180,6 +181,12 @@ public final class ThesisCsv {
         double[] ae = options.energy() == EnergyMode.PER_ATOM ? new double[rows] : null;
         for (int c = 0; c < configurations.size(); c++) {
             Configuration conf = configurations.get(c);
+            // the layout has no way to say "unknown": a missing label must not become NaN or 0 in the file
+            if (!conf.hasEnergy() || !conf.hasForces())
+                throw new IllegalArgumentException("configuration " + conf.id() + " has no reference " + (conf.hasEnergy() ? "forces" : "energy")
+                        + "; the thesis CSV needs both");
+            if (options.energy() == EnergyMode.PER_ATOM && !conf.hasAtomicEnergies())
+                throw new IllegalArgumentException("configuration " + conf.id() + " has no atomic energies, which EnergyMode.PER_ATOM writes");
             if (conf.size() != descriptors.atomsIn(c))
                 throw new IllegalArgumentException("configuration " + conf.id() + " has " + conf.size() + " atoms, its descriptor block " + descriptors.atomsIn(c));
             energies[c] = conf.energy();
@@ -196,6 +203,14 @@ public final class ThesisCsv {
                 throw new IllegalArgumentException("configuration " + c + " has " + m.atomsIn(c) + " atoms, the layout needs " + options.atomsPerConfiguration());
         if (options.energy() == EnergyMode.PER_ATOM && data.atomEnergies() == null)
             throw new IllegalArgumentException("EnergyMode.PER_ATOM needs atomic energies");
+        // the reader rejects NaN and infinities, so the writer must not produce them
+        for (int c = 0; c < data.energies().length; c++)
+            if (!Double.isFinite(data.energies()[c])) throw new IllegalArgumentException("configuration " + c + ": energy " + data.energies()[c] + " is not finite");
+        for (int k = 0; k < data.forces().length; k++)
+            if (!Double.isFinite(data.forces()[k])) throw new IllegalArgumentException("atom " + k / 3 + ": force " + data.forces()[k] + " is not finite");
+        if (data.atomEnergies() != null)
+            for (int a = 0; a < data.atomEnergies().length; a++)
+                if (!Double.isFinite(data.atomEnergies()[a])) throw new IllegalArgumentException("atom " + a + ": energy " + data.atomEnergies()[a] + " is not finite");
         for (String id : m.featureIds())
             if (id.contains(",") || id.isBlank()) throw new IllegalArgumentException("feature id '" + id + "' cannot be a CSV column name");
         TextFiles.writeAtomically(file, w -> {

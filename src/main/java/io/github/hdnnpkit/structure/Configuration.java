@@ -13,7 +13,8 @@ import java.util.Optional;
  * ab initio data does not). Labels carry free-form metadata such as the temperature series ({@code config_type}),
  * temperature and phase.
  *
- * <p>Immutable: arrays are copied in and out. Positions, forces and atomic energies are stored flat
+ * <p>Every number is finite (an unknown energy is NaN, unknown forces or atomic energies are absent), so a NaN label
+ * cannot slip into a loss. Immutable: arrays are copied in and out. Positions, forces and atomic energies are stored flat
  * ({@code x0, y0, z0, x1, ...}) because every hot loop reads them that way.
  */
 public final class Configuration {
@@ -36,8 +37,18 @@ public final class Configuration {
                 throw new IllegalArgumentException("configuration " + b.id + ": atom " + i / 3 + " has a non-finite coordinate");
         if (b.forces != null && b.forces.length != 3 * n)
             throw new IllegalArgumentException("configuration " + b.id + ": forces for " + b.forces.length / 3.0 + " atoms, expected " + n);
+        if (b.forces != null)
+            for (int i = 0; i < b.forces.length; i++)
+                if (!Double.isFinite(b.forces[i]))
+                    throw new IllegalArgumentException("configuration " + b.id + ": atom " + i / 3 + " has a non-finite force component " + b.forces[i]);
         if (b.atomicEnergies != null && b.atomicEnergies.length != n)
             throw new IllegalArgumentException("configuration " + b.id + ": " + b.atomicEnergies.length + " atomic energies, expected " + n);
+        if (b.atomicEnergies != null)
+            for (int i = 0; i < n; i++)
+                if (!Double.isFinite(b.atomicEnergies[i]))
+                    throw new IllegalArgumentException("configuration " + b.id + ": atom " + i + " has a non-finite energy " + b.atomicEnergies[i]);
+        // NaN is how an unknown energy is stored; an infinite one is never a label
+        if (Double.isInfinite(b.energy)) throw new IllegalArgumentException("configuration " + b.id + ": infinite energy");
         boolean periodic = b.pbc[0] || b.pbc[1] || b.pbc[2];
         if (periodic && b.lattice == null)
             throw new IllegalArgumentException("configuration " + b.id + ": periodic but no lattice");

@@ -2,7 +2,7 @@ package io.github.hdnnpkit.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.hdnnpkit.io.N2p2InputData;
+import io.github.hdnnpkit.io.ExtendedXyz;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.structure.Configuration;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class TrainCommandTest {
     @Test
     void trainPrintsJsonSummaryAndPredictReadsTheSavedPotential(@TempDir Path tmp) throws Exception {
         List<Configuration> cs = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(12, 3);
-        Path input = tmp.resolve("input.data");
-        N2p2InputData.write(input, cs);
+        Path input = tmp.resolve("input.xyz");   // energies only: n2p2 input.data would need forces
+        ExtendedXyz.write(input, cs);
         String json = run("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:8", "--layout", "8-5-1",
                 "--epochs", "3", "--batch", "4", "--seed", "7", "--quiet", "--out", tmp.resolve("pot").toString(),
                 "--export-n2p2", tmp.resolve("n2p2").toString());
@@ -55,8 +55,8 @@ class TrainCommandTest {
     @Test
     void aLayoutThatDoesNotFitTheFeaturesIsAClearError(@TempDir Path tmp) throws Exception {
         List<Configuration> cs = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(4, 3);
-        Path input = tmp.resolve("input.data");
-        N2p2InputData.write(input, cs);
+        Path input = tmp.resolve("input.xyz");   // energies only: n2p2 input.data would need forces
+        ExtendedXyz.write(input, cs);
         int code = HdnnpCommand.commandLine().execute("train", "--data", input.toString(), "--set", "thesis-22", "--layout", "57-10-1", "--quiet");
         assertEquals(2, code);
     }

@@ -65,4 +65,18 @@ class DescriptorCalculatorTest {
                 .computeInOrder(cs.iterator(), (c, rows) -> seen.add(c.id() + ":" + rows.length), Progress.NONE, Cancellation.none());
         assertEquals(cs.stream().map(c -> c.id() + ":" + c.size()).toList(), seen);
     }
+
+    @Test
+    void minimumDistanceIsAnOption() {
+        Configuration c = TestStructures.cluster(0, 0, 0, 0.3, 0, 0, 0, 2.5, 0);
+        DescriptorCalculator calc = new DescriptorCalculator(ThesisSets.thesis22(), Convention.N2P2, 1);
+        assertEquals(SetEvaluator.DEFAULT_MINIMUM_DISTANCE, calc.minimumDistance());
+        assertEquals(3, calc.compute(c).length);
+        io.github.hdnnpkit.structure.ConfigurationException e = assertThrows(io.github.hdnnpkit.structure.ConfigurationException.class,
+                () -> calc.withMinimumDistance(0.5).compute(c));
+        assertEquals("cluster", e.configuration());
+        assertEquals(0.5, calc.withMinimumDistance(0.5).withThreads(2).minimumDistance());
+        for (double bad : new double[]{0, -1, Double.NaN, 6.8, 100})
+            assertThrows(IllegalArgumentException.class, () -> calc.withMinimumDistance(bad), Double.toString(bad));
+    }
 }

@@ -80,18 +80,75 @@ class LammpsDumpTest {
                 1 1 0 0 0
                 2 1 0 zero 0
                 """);
-        InputFormatException e = assertThrows(InputFormatException.class, () -> LammpsDump.read(f));
+        LammpsDump.Options al = LammpsDump.Options.withSpecies(Map.of(1, "Al"));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> LammpsDump.read(f, al));
         assertEquals(11, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("bad.dump:11"), e.getMessage());
 
         Path g = dir.resolve("short.dump");
         Files.writeString(g, Files.readString(f).replace("2 1 0 zero 0\n", ""));
-        InputFormatException e2 = assertThrows(InputFormatException.class, () -> LammpsDump.read(g));
+        InputFormatException e2 = assertThrows(InputFormatException.class, () -> LammpsDump.read(g, al));
         assertEquals(11, e2.line(), e2.getMessage());
         assertTrue(e2.getMessage().contains("truncated"), e2.getMessage());
 
         Path h = dir.resolve("noitem.dump");
         Files.writeString(h, Files.readString(f).replace("ITEM: NUMBER OF ATOMS", "ITEM: NATOMS"));
-        assertEquals(3, assertThrows(InputFormatException.class, () -> LammpsDump.read(h)).line());
+        assertEquals(3, assertThrows(InputFormatException.class, () -> LammpsDump.read(h, al)).line());
+    }
+
+    private static final String TWO_TYPES = """
+            ITEM: TIMESTEP
+            7
+            ITEM: NUMBER OF ATOMS
+            2
+            ITEM: BOX BOUNDS pp pp pp
+            0 10
+            0 10
+            0 10
+            ITEM: ATOMS id type x y z
+            1 1 1 1 1
+            2 2 3 3 3
+            """;
+
+    @Test
+    void typesAreNamedByAMapOrTheElementOfASingleTypeDump() throws Exception {
+        Path two = dir.resolve("two.dump");
+        Files.writeString(two, TWO_TYPES);
+        assertArrayEquals(new String[]{"Al", "Cu"}, LammpsDump.read(two, LammpsDump.Options.withSpecies(LammpsDump.Options.parseTypes("1=Al, 2=Cu"))).get(0).species());
+        InputFormatException missing = assertThrows(InputFormatException.class, () -> LammpsDump.read(two, LammpsDump.Options.withSpecies(Map.of(1, "Al"))));
+        assertEquals(11, missing.line());
+        assertTrue(missing.getMessage().contains("atom type 2 is not in the type map {1=Al}"), missing.getMessage());
+        InputFormatException single = assertThrows(InputFormatException.class, () -> LammpsDump.read(two, LammpsDump.Options.forElement("Al")));
+        assertEquals(11, single.line());
+        assertTrue(single.getMessage().contains("single-type"), single.getMessage());
+
+        Path one = dir.resolve("one.dump");
+        Files.writeString(one, TWO_TYPES.replace("2 2 3 3 3", "2 1 3 3 3"));
+        assertArrayEquals(new String[]{"Ni", "Ni"}, LammpsDump.read(one, LammpsDump.Options.forElement("Ni")).get(0).species());
+        InputFormatException none = assertThrows(InputFormatException.class, () -> LammpsDump.read(one));
+        assertEquals(9, none.line());
+    }
+
+    @Test
+    void elementColumnNamesAtomsAndIsChecked() throws Exception {
+        Path f = dir.resolve("el.dump");
+        Files.writeString(f, TWO_TYPES.replace("id type x y z", "id type element x y z").replace("1 1 1 1 1", "1 1 Al 1 1 1")
+                .replace("2 2 3 3 3", "2 2 Cu 3 3 3"));
+        assertArrayEquals(new String[]{"Al", "Cu"}, LammpsDump.read(f).get(0).species());
+        InputFormatException clash = assertThrows(InputFormatException.class, () -> LammpsDump.read(f, LammpsDump.Options.withSpecies(Map.of(1, "Al", 2, "Ni"))));
+        assertEquals(11, clash.line());
+        assertTrue(clash.getMessage().contains("Cu in the element column but Ni in the type map"), clash.getMessage());
+        Files.writeString(f, Files.readString(f).replace("Cu", "Qq"));
+        assertEquals(11, assertThrows(InputFormatException.class, () -> LammpsDump.read(f)).line());
+    }
+
+    @Test
+    void typeMapsAreValidated() {
+        assertEquals(Map.of(1, "Al", 2, "Cu"), LammpsDump.Options.parseTypes("1=Al,2=Cu"));
+        for (String bad : List.of("1=Al,2", "Al=1", "1=Al,1=Cu", "1=Xx", "", "1=Al,,2=Cu", "-1=Al"))
+            assertThrows(IllegalArgumentException.class, () -> LammpsDump.Options.parseTypes(bad), bad);
+        assertThrows(IllegalArgumentException.class, () -> LammpsDump.Options.withSpecies(Map.of(0, "Al")));
+        assertThrows(IllegalArgumentException.class, () -> LammpsDump.Options.forElement("Aluminium"));
+        assertThrows(IllegalArgumentException.class, () -> new LammpsDump.Options(Map.of(1, "Al"), "Al", "c_pe", true));
     }
 }

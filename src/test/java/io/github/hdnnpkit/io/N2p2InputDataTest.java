@@ -122,7 +122,7 @@ class N2p2InputDataTest {
 
     @Test
     void nanCoordinate() throws IOException {
-        assertError("begin\natom 0 nan 0 Al 0 0 0 0 0\nend\n", 2, "y is not a number");
+        assertError("begin\natom 0 nan 0 Al 0 0 0 0 0\nend\n", 2, "y is not finite");
         assertError("begin\natom 0 NaN 0 Al 0 0 0 0 0\nend\n", 2, "y is not finite");
     }
 
@@ -159,5 +159,24 @@ class N2p2InputDataTest {
         Path gz = dir.resolve("input.data.gz");
         N2p2InputData.write(gz, cs);
         assertArrayEquals(cs.get(0).positions(), StructureFiles.read(gz).get(0).positions());
+    }
+
+    /** The format cannot mark an energy or forces unknown (n2p2 reads 0), so the writer refuses instead of inventing them. */
+    @Test
+    void unlabelledConfigurationsAreNotWritten() throws IOException {
+        Configuration labelled = Crystals.fcc("Al", 4.045, 1, 1, 1).toBuilder().energy(-13.4).forces(randomForces(4)).build();
+        Configuration noEnergy = labelled.toBuilder().id("no-energy").energy(Double.NaN).build();
+        Configuration noForces = Configuration.builder().id("no-forces").lattice(labelled.lattice().orElseThrow())
+                .atoms(labelled.species(), labelled.positions()).energy(-13.4).build();
+        Path p = dir.resolve("refused.data");
+        for (Configuration bad : List.of(noEnergy, noForces)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> N2p2InputData.write(p, List.of(labelled, bad)));
+            assertTrue(e.getMessage().contains("configuration " + bad.id()), e.getMessage());
+            assertTrue(e.getMessage().contains("extended XYZ"), e.getMessage());
+            assertFalse(Files.exists(p), "nothing written");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(TextFiles.TEMP_SUFFIX)));
+        }
     }
 }

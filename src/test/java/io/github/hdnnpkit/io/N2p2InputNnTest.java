@@ -71,7 +71,7 @@ class N2p2InputNnTest {
         assertError("cutoff_type 1\nsymfunction_short Al 2 Al 0.5 6.8\n", 2, "expected 7");
         assertError("symfunction_short Al 2 Al 0.5 0 6.8\nsymfunction_short Al 9 Al Al 0.5 1 1\n", 2, "expected 9 or 10");
         assertError("symfunction_short Al 5 Al 0.5 0 6.8\n", 1, "type 5 is not supported");
-        assertError("symfunction_short Al 2 Al x 0 6.8\n", 1, "eta is not a number");
+        assertError("symfunction_short Al 2 Al x 0 6.8\n", 1, "eta is not a decimal number");
         assertError("elements Al\nsymfunction_short Al 2 Cu 0.5 0 6.8\n", 2, "not in the 'elements' line");
         assertError("symfunction_short Al 9 Al Al 0.5 2 1 4.4\n", 1, "lambda must be +1 or -1");
         assertError("cutoff_type 4\nsymfunction_short Al 2 Al 0.5 0 6.8\n", 1, "cutoff_type 4 is not supported");

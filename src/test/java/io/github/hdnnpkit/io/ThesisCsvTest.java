@@ -78,4 +78,20 @@ class ThesisCsvTest {
         assertEquals(2, en.line());
         assertTrue(en.getMessage().contains("Fy"), en.getMessage());
     }
+
+    @Test
+    void writerRefusesConfigurationsWithoutLabels() {
+        io.github.hdnnpkit.structure.Configuration c = io.github.hdnnpkit.structure.Crystals.fcc("Al", 4.045, 1, 1, 1);
+        DescriptorMatrix m = new DescriptorMatrix(new float[4], new int[]{0, 4}, List.of("G2_001"));
+        ThesisCsv.Options o = new ThesisCsv.Options(4, ThesisCsv.EnergyMode.PER_CONFIGURATION);
+        Path f = dir.resolve("unlabelled.csv");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThesisCsv.write(f, m, List.of(c), o));
+        assertTrue(e.getMessage().contains("no reference energy"), e.getMessage());
+        io.github.hdnnpkit.structure.Configuration energyOnly = c.toBuilder().energy(-13.4).build();
+        e = assertThrows(IllegalArgumentException.class, () -> ThesisCsv.write(f, m, List.of(energyOnly), o));
+        assertTrue(e.getMessage().contains("no reference forces"), e.getMessage());
+        ThesisCsv.Data nan = new ThesisCsv.Data(m, new double[]{Double.NaN}, new double[12], null);
+        assertThrows(IllegalArgumentException.class, () -> ThesisCsv.write(f, nan, o));
+        assertFalse(Files.exists(f));
+    }
 }

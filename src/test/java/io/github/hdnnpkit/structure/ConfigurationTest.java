@@ -51,4 +51,15 @@ class ConfigurationTest {
         assertThrows(IllegalStateException.class, () -> Configuration.builder().id("noforces")
                 .pbc(false, false, false).atoms(new String[]{"Al"}, new double[]{0, 0, 0}).build().forces());
     }
+
+    @Test
+    void rejectsNonFiniteLabels() {
+        Configuration.Builder b = dimer().toBuilder();
+        assertThrows(IllegalArgumentException.class, () -> b.forces(new double[]{0, 0, 0, 0, Double.NaN, 0}).build());
+        Configuration.Builder e = dimer().toBuilder();
+        assertThrows(IllegalArgumentException.class, () -> e.atomicEnergies(new double[]{-3, Double.POSITIVE_INFINITY}).build());
+        Configuration.Builder t = dimer().toBuilder();
+        assertThrows(IllegalArgumentException.class, () -> t.energy(Double.NEGATIVE_INFINITY).build());
+        assertFalse(dimer().toBuilder().energy(Double.NaN).build().hasEnergy());   // NaN is "unknown", still allowed
+    }
 }
