@@ -14,16 +14,18 @@ import java.util.Objects;
  *
  * @param source        {@code fixture}, {@code generated}, {@code memory:NAME} or a folder with a {@code manifest.json}
  * @param without       series (config_type) left out, e.g. the thesis's {@code 1000K}
+ * @param stride        every {@code stride}-th snapshot of each series (1 = all): a decorrelated reduction for quick runs
  * @param descriptorSet a {@link io.github.hdnnpkit.descriptors.ThesisSets} name whose ids the features refer to
  * @param convention    angular convention of the descriptors
  */
-public record DataSpec(String source, List<String> without, String descriptorSet, Convention convention) {
+public record DataSpec(String source, List<String> without, int stride, String descriptorSet, Convention convention) {
     public static final String MEMORY = "memory:";
 
     public DataSpec {
         Objects.requireNonNull(source, "source");
         if (source.isBlank()) throw new IllegalArgumentException("data source must not be blank");
         without = List.copyOf(without);
+        if (stride < 1) throw new IllegalArgumentException("stride must be ≥ 1, got " + stride);
         Objects.requireNonNull(descriptorSet, "descriptorSet");
         Objects.requireNonNull(convention, "convention");
     }
@@ -38,13 +40,16 @@ public record DataSpec(String source, List<String> without, String descriptorSet
 
     /** As {@link #thesis329} with another descriptor set (e.g. {@code thesis-22}). */
     public static DataSpec thesis(Profile profile, String descriptorSet) {
-        return new DataSpec(profile == Profile.SMOKE ? "fixture" : "generated", List.of("1000K"), descriptorSet, Convention.THESIS);
+        return new DataSpec(profile == Profile.SMOKE ? "fixture" : "generated", List.of("1000K"), 1, descriptorSet, Convention.THESIS);
     }
 
     /** Data registered in memory under this name with {@link StudyRunner#register}. */
     public static DataSpec memory(String name, String descriptorSet) {
-        return new DataSpec(MEMORY + name, List.of(), descriptorSet, Convention.N2P2);
+        return new DataSpec(MEMORY + name, List.of(), 1, descriptorSet, Convention.N2P2);
     }
 
     public boolean inMemory() { return source.startsWith(MEMORY); }
+
+    /** Every {@code n}-th snapshot of each series. */
+    public DataSpec withStride(int n) { return new DataSpec(source, without, n, descriptorSet, convention); }
 }

@@ -52,6 +52,7 @@ public record StudyData(String dataId, String fingerprint, DescriptorMatrix desc
             default -> Dataset.load(Path.of(spec.source()));
         };
         ds = ds.withoutLabelsPresent(spec.without());
+        if (spec.stride() > 1) ds = ds.everyNthPerLabel(spec.stride());
         SymmetryFunctionSet set = ThesisSets.byName(spec.descriptorSet());
         DescriptorCalculator calc = new DescriptorCalculator(set, spec.convention());
         DescriptorMatrix m = new DescriptorCache(cacheDir).getOrCompute(ds.configurations(), calc, progress, cancellation);
@@ -62,7 +63,7 @@ public record StudyData(String dataId, String fingerprint, DescriptorMatrix desc
             e[c] = cs.get(c).energy();
         }
         String fp = HexFormat.of().formatHex(DescriptorCache.dataFingerprint(cs)).substring(0, 16);
-        return new StudyData(ds.source() + " (" + cs.size() + " configurations)", fp, m, e, ds.seriesOfConfigurations(), set.name(), set,
+        return new StudyData(ds.source() + (spec.stride() > 1 ? " every " + spec.stride() + "th snapshot" : "") + " (" + cs.size() + " configurations)", fp, m, e, ds.seriesOfConfigurations(), set.name(), set,
                 spec.convention());
     }
 

@@ -77,6 +77,7 @@ public final class StudyJson {
         JsonObject o = new JsonObject();
         o.addProperty("source", d.source());
         o.add("without", strings(d.without()));
+        o.addProperty("stride", d.stride());
         o.addProperty("descriptor_set", d.descriptorSet());
         o.addProperty("convention", d.convention().name().toLowerCase(Locale.ROOT));
         return o;
@@ -84,6 +85,7 @@ public final class StudyJson {
 
     public static DataSpec data(JsonObject o) {
         return new DataSpec(req(o, "source").getAsString(), o.has("without") ? stringList(o.getAsJsonArray("without")) : List.of("1000K"),
+                (int) num(o, "stride", 1),
                 o.has("descriptor_set") ? o.get("descriptor_set").getAsString() : "thesis-329",
                 o.has("convention") ? Convention.valueOf(o.get("convention").getAsString().toUpperCase(Locale.ROOT)) : Convention.THESIS);
     }
