@@ -48,11 +48,11 @@ public final class AxisTicks {
     }
 
     /**
-     * The label function of an axis spanning [lo, hi]: as many decimals as a 1-2-5 step of about a quarter of the span
-     * needs, the same for every label (0.5, 1.0, 1.5 rather than 0.5, 1, 1.5).
+     * The label function of an axis spanning [lo, hi]: as many decimals as a 1-2-5 step of about a fifth of the span
+     * needs of the span, the same for every label (0.5, 1.0, 1.5 rather than 0.5, 1, 1.5).
      */
     public static Function<Double, String> labels(double lo, double hi) {
-        double coarse = niceStep(lo, hi, 4);
+        double coarse = niceStep(lo, hi, 5);
         double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
         boolean scientific = magnitude > 0 && (magnitude < 1e-3 || magnitude >= 1e6);
         return v -> label(v, coarse, scientific);
@@ -79,7 +79,10 @@ public final class AxisTicks {
     /** One label: {@code step} is the coarse tick step of the axis, {@code scientific} the axis-wide choice. */
     static String label(double v, double step, boolean scientific) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return String.valueOf(v);
-        if (Math.abs(v) < step * 1e-9) return "0";   // also kills -0 and 1e-17 left by float steps
+        if (Math.abs(v) < step * 1e-9) {   // 0, -0 and the 1e-17 left by float steps
+            if (scientific) return "0";
+            v = 0;
+        }
         if (scientific) {
             int e = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-12);
             BigDecimal m = new BigDecimal(v, MathContext.DECIMAL64).scaleByPowerOfTen(-e).round(new MathContext(6)).stripTrailingZeros();

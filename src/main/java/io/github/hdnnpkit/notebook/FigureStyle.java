@@ -12,7 +12,6 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -57,6 +56,9 @@ public final class FigureStyle {
     public static final Color HIGH_PRESSURE = REDDISH_PURPLE;
     /** Reference lines: y = x, zero residual. */
     public static final Color REFERENCE_LINE = new Color(40, 40, 40);
+
+    /** Solid 2 px lines; butt caps, because XChart strokes a curve segment by segment and round caps bead it. */
+    static final BasicStroke LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
 
     static final Color TEXT = new Color(34, 34, 34);
     static final Color GRID = new Color(228, 228, 228);
@@ -172,7 +174,7 @@ public final class FigureStyle {
         List<XYSeries> series = new ArrayList<>(c.getSeriesMap().values());
         // XChart changes dash pattern and marker shape after its 8 colours; the kit's helpers choose those themselves
         for (XYSeries x : series) {
-            if (x.getLineStyle() == null) x.setLineStyle(SeriesLines.SOLID);
+            if (x.getLineStyle() == null) x.setLineStyle(LINE);
             XYSeries.XYSeriesRenderStyle style = x.getXYSeriesRenderStyle() != null ? x.getXYSeriesRenderStyle() : s.getDefaultSeriesRenderStyle();
             if (x.getMarker() == null) x.setMarker(style == XYSeries.XYSeriesRenderStyle.Scatter ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
@@ -268,8 +270,9 @@ public final class FigureStyle {
     }
 
     /**
-     * The inside corner whose box (a legend's rough size) covers the fewest points; a line counts with its points,
-     * so curves that fill a corner push the legend elsewhere.
+     * The inside corner whose box (a legend's rough size) covers the fewest points, or outside on the right when even
+     * that one covers more than 2 % of them; a line counts with its points, so curves that fill a corner push the
+     * legend elsewhere.
      */
     private static Styler.LegendPosition emptiestCorner(List<XYSeries> series, double[] xr, double[] yr, boolean xLog, boolean yLog,
                                                         int entries) {
@@ -277,12 +280,14 @@ public final class FigureStyle {
                 Styler.LegendPosition.InsideSE, Styler.LegendPosition.InsideSW};
         double bw = 0.36, bh = Math.min(0.6, 0.08 + 0.07 * entries);
         long[] count = new long[4];
+        long total = 0;
         for (XYSeries s : series) {
             double[] x = s.getXData(), y = s.getYData();
             int stride = Math.max(1, x.length / 5000);
             for (int i = 0; i < x.length; i += stride) {
                 double u = fraction(x[i], xr, xLog), v = fraction(y[i], yr, yLog);
                 if (Double.isNaN(u) || Double.isNaN(v)) continue;
+                total += stride;
                 boolean right = u > 1 - bw, left = u < bw, top = v > 1 - bh, bottom = v < bh;
                 if (right && top) count[0] += stride;
                 if (left && top) count[1] += stride;
@@ -292,7 +297,8 @@ public final class FigureStyle {
         }
         int best = 0;
         for (int k = 1; k < 4; k++) if (count[k] < count[best]) best = k;
-        return corners[best];
+        // every corner has data: a legend inside would hide some, beside the plot it hides none
+        return count[best] > 0.02 * total ? Styler.LegendPosition.OutsideE : corners[best];
     }
 
     private static double fraction(double v, double[] r, boolean log) {

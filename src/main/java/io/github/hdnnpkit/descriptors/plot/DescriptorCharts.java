@@ -191,16 +191,18 @@ public final class DescriptorCharts {
 
     /**
      * The descriptors of several configurations side by side: for every function (x = column number), the mean over
-     * the atoms, log scale. In a crystal all atoms are alike; in a liquid they are not, see {@link #spreadProfiles}.
+     * the atoms, as its base-10 logarithm (the means span 20 decades, more than a log axis labels legibly). In a
+     * crystal all atoms are alike; in a liquid they are not, see {@link #spreadProfiles}.
      */
     public static XYChart meanProfiles(DescriptorCalculator calculator, Configuration... configurations) {
         XYChart c = chart("Mean over atoms of each function of " + calculator.set().name() + " (" + calculator.convention() + ")",
-                "function (column number)", "mean G over atoms (dimensionless)");
-        c.getStyler().setYAxisLogarithmic(true);
+                "function (column number)", "log₁₀ of mean G over atoms (dimensionless)");
         c.getStyler().setXAxisTickMarkSpacingHint(90);
         for (Configuration conf : configurations) {
             double[][] s = DescriptorStatistics.columns(calculator.compute(conf));
-            colour(conf, line(c, label(conf), columnNumbers(s[0].length), positive(s[0])));
+            double[] y = positive(s[0]);
+            for (int i = 0; i < y.length; i++) y[i] = Math.log10(y[i]);
+            colour(conf, line(c, label(conf), columnNumbers(s[0].length), y));
         }
         return groups(FigureStyle.apply(c), calculator.set());
     }
