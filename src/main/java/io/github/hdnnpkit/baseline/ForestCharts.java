@@ -2,69 +2,66 @@ package io.github.hdnnpkit.baseline;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import io.github.hdnnpkit.notebook.FigureStyle;
+import io.github.hdnnpkit.notebook.ParityPlot;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** XChart figures of forest results: the thesis's test–predict plots, the force model, importance, the comparison. */
+/**
+ * Figures of forest results in the kit's {@link FigureStyle}: the thesis's test–predict plots (with residual panels,
+ * {@link ParityPlot}), the force model, importance, the comparison.
+ */
 public final class ForestCharts {
     private ForestCharts() {
     }
 
     /**
-     * Predicted against reference E/N per configuration (training and validation), with the identity line: the
-     * figure 2.8 / C.1 view. A collapsed model draws a horizontal band.
+     * Predicted against reference E/N per configuration (training and validation), with the identity line and the
+     * residual panel below: the figure 2.8 / C.1 view. A collapsed model draws a horizontal band on top and a
+     * sloped line of residuals below.
      */
-    public static XYChart testPredict(ForestResult r) {
+    public static ParityPlot testPredict(ForestResult r) {
         ForestPredictions.Energies v = energies(r, true), t = r.trainPredictions();
-        XYChart c = scatter("Test-predict E/N: " + r.setup().label(), "reference E/N (eV/atom)", "predicted E/N (eV/atom)");
-        if (t != null && t.size() > 0) c.addSeries("training", t.reference(), t.predicted()).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(150, 150, 150, 120));
-        c.addSeries("validation", v.reference(), v.predicted()).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(31, 119, 180, 180));
-        identity(c, min(v.reference(), v.predicted()), max(v.reference(), v.predicted()));
-        return c;
+        ParityPlot p = new ParityPlot(String.format(Locale.ROOT, "Test-predict E/N: %s (validation RMSE %.2f meV/atom)",
+                r.setup().label(), r.validationEnergy().rmseMeVPerAtom()), "E/N", "eV/atom", "meV/atom", 1000);
+        if (t != null && t.size() > 0) p.add("training", t.reference(), t.predicted(), FigureStyle.TRAINING);
+        return p.add("validation", v.reference(), v.predicted(), FigureStyle.VALIDATION);
     }
 
     /**
      * The thesis's own view: one point per validation atom row (predicted row target against its reference), and with
-     * {@code crop} the axes cut to the range of the predictions, "a closer look after cropping" (figure C.1).
+     * {@code crop} the axes cut to the range of the predictions, "a closer look after cropping" (figure C.1). Thousands
+     * of rows are drawn as a 2-D histogram.
      */
-    public static XYChart rows(ForestResult r, boolean crop) {
+    public static ParityPlot rows(ForestResult r, boolean crop) {
         ForestPredictions.Rows rows = r.validationRows();
         String out = rows.outputs().get(0);
-        XYChart c = scatter((crop ? "Per-row test-predict, cropped: " : "Per-row test-predict: ") + r.setup().label(),
-                "reference " + out + " (eV)", "predicted " + out + " (eV)");
         double[] ref = rows.reference(0), pred = rows.predicted(0);
-        c.addSeries("validation rows", ref, pred).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(31, 119, 180, 90));
-        double lo = crop ? min(pred) : min(ref, pred), hi = crop ? max(pred) : max(ref, pred);
-        double pad = 0.05 * (hi - lo + 1e-12);
-        identity(c, lo - pad, hi + pad);
+        ParityPlot p = new ParityPlot((crop ? "Per-row test-predict, cropped: " : "Per-row test-predict: ") + r.setup().label(),
+                out, "eV", "meV", 1000).add("validation rows", ref, pred, FigureStyle.VALIDATION);
         if (crop) {
-            c.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+            double lo = min(pred), hi = max(pred), pad = 0.05 * (hi - lo + 1e-12);
+            p.crop(lo - pad, hi + pad);
         }
-        return c;
+        return p;
     }
 
-    /** The force model: predicted against reference components on validation atoms (figure C.2). */
-    public static XYChart forces(ForestResult r) {
+    /** The force model: predicted against reference components F_x, F_y, F_z on validation atoms (figure C.2). */
+    public static ParityPlot forces(ForestResult r) {
         ForestPredictions.Rows rows = r.validationRows();
         if (!r.mode().forces()) throw new IllegalArgumentException(r.setup().label() + " is not a force model");
-        XYChart c = scatter("Test-predict forces: " + r.setup().label(), "reference F (eV/Å)", "predicted F (eV/Å)");
-        Color[] colors = {new Color(214, 39, 40, 80), new Color(44, 160, 44, 80), new Color(31, 119, 180, 80)};
-        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-        for (int k = 0; k < rows.outputs().size(); k++) {
-            double[] ref = rows.reference(k), pred = rows.predicted(k);
-            c.addSeries(rows.outputs().get(k), ref, pred).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colors[k % 3]);
-            lo = Math.min(lo, min(ref, pred));
-            hi = Math.max(hi, max(ref, pred));
+        int k = rows.outputs().size(), n = rows.reference(0).length;
+        // the components pooled: one residual RMSE, one density; they are alike by symmetry
+        double[] ref = new double[k * n], pred = new double[k * n];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(rows.reference(j), 0, ref, j * n, n);
+            System.arraycopy(rows.predicted(j), 0, pred, j * n, n);
         }
-        identity(c, lo, hi);
-        return c;
+        return new ParityPlot("Test-predict forces: " + r.setup().label(), "F component", "eV/Å", "meV/Å", 1000)
+                .add("validation " + String.join(", ", rows.outputs()), ref, pred, FigureStyle.VALIDATION);
     }
 
     /** The top inputs by permutation importance (bars), per descriptor when {@code byDescriptor}. */
@@ -81,14 +78,15 @@ public final class ForestCharts {
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
                 .title("Variable importance: " + r.setup().label() + " (scaled to the largest)")
-                .xAxisTitle("input").yAxisTitle("importance / max").build();
+                .xAxisTitle("input (descriptor statistic)").yAxisTitle("importance / max (dimensionless)").build();
+        c.addSeries("permutation (validation)", names, perm).setFillColor(FigureStyle.VALIDATION);
+        c.addSeries("impurity decrease (training)", names, imp).setFillColor(FigureStyle.TRAINING);
+        FigureStyle.apply(c);
         c.getStyler().setXAxisLabelRotation(60).setLegendPosition(Styler.LegendPosition.InsideNE);
-        c.addSeries("permutation (validation)", names, perm);
-        c.addSeries("impurity decrease (training)", names, imp);
         return c;
     }
 
-    /** Validation and training energy RMSE (meV/atom, log scale) of several runs side by side. */
+    /** Validation and training energy RMSE (meV/atom) of several runs side by side. */
     public static CategoryChart comparison(List<ForestResult> results) {
         return comparison(results, null);
     }
@@ -111,9 +109,10 @@ public final class ForestCharts {
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
                 .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
+        c.addSeries("training", names, train).setFillColor(FigureStyle.TRAINING);
+        c.addSeries("validation", names, val).setFillColor(FigureStyle.VALIDATION);
+        FigureStyle.apply(c);
         c.getStyler().setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNW);
-        c.addSeries("training", names, train);
-        c.addSeries("validation", names, val);
         return c;
     }
 
@@ -121,18 +120,6 @@ public final class ForestCharts {
         ForestPredictions.Energies p = validation ? r.validationPredictions() : r.trainPredictions();
         if (p == null) throw new IllegalArgumentException(r.setup().label() + " predicts forces, not energies");
         return p;
-    }
-
-    private static XYChart scatter(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(640).height(520).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(5)
-                .setLegendPosition(Styler.LegendPosition.InsideNW);
-        return c;
-    }
-
-    private static void identity(XYChart c, double lo, double hi) {
-        XYSeries s = c.addSeries("y = x", new double[]{lo, hi}, new double[]{lo, hi});
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK);
     }
 
     private static double min(double[]... arrays) {

@@ -26,6 +26,13 @@ public final class Show {
         else System.out.println("[figure: " + chart.getTitle() + "]");
     }
 
+    /** A composed parity figure (parity panel over residual panel) as a PNG output. */
+    public static void figure(ParityPlot plot) {
+        Kernel k = kernel();
+        if (k != null) k.display(plot.image());
+        else System.out.println("[figure: " + plot.title() + "]");
+    }
+
     /** An image (e.g. a diagram drawn with Java2D) as a PNG output. */
     public static void image(java.awt.image.RenderedImage image) {
         Kernel k = kernel();

@@ -1,5 +1,6 @@
 package io.github.hdnnpkit.thesis;
 
+import io.github.hdnnpkit.notebook.FigureStyle;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,13 +16,15 @@ public final class ThesisFigures {
     public static XYChart lossPerVariables(Table table41) {
         XYChart chart = new XYChartBuilder().width(720).height(420)
                 .title("Least loss per atom vs number of variables (thesis table 4.1)")
-                .xAxisTitle("number of variables").yAxisTitle("least loss per atom (eV^2)").build();
+                .xAxisTitle("number of variables (count)").yAxisTitle("least loss per atom (eV²)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double[] x = table41.intColumn("variables").asDoubleArray();
-        chart.addSeries("validation", x, table41.doubleColumn("val_loss_atom").asDoubleArray()).setMarker(SeriesMarkers.CIRCLE);
-        chart.addSeries("training", x, table41.doubleColumn("train_loss_atom").asDoubleArray()).setMarker(SeriesMarkers.DIAMOND);
-        return chart;
+        chart.addSeries("validation", x, table41.doubleColumn("val_loss_atom").asDoubleArray()).setMarker(SeriesMarkers.CIRCLE)
+                .setMarkerColor(FigureStyle.VALIDATION);
+        chart.addSeries("training", x, table41.doubleColumn("train_loss_atom").asDoubleArray()).setMarker(SeriesMarkers.DIAMOND)
+                .setMarkerColor(FigureStyle.TRAINING);
+        return FigureStyle.apply(chart);
     }
 }

@@ -51,9 +51,9 @@ class ForestReportingTest {
         assertEquals(split.validation().length, ForestTables.predictions(configs, true).rowCount());
         assertEquals(3, ForestTables.importanceByDescriptor(configs, 100).rowCount());   // mean and var of 3 descriptors
 
-        for (var chart : List.of(ForestCharts.testPredict(atoms), ForestCharts.rows(atoms, true), ForestCharts.forces(forces),
-                ForestCharts.comparison(all)))
-            assertTrue(Figures.png(chart).length > 1000);
+        for (var parity : List.of(ForestCharts.testPredict(atoms), ForestCharts.rows(atoms, true), ForestCharts.forces(forces)))
+            assertTrue(parity.image().getHeight() > parity.parity().getHeight(), parity.title() + " has its residual panel");
+        assertTrue(Figures.png(ForestCharts.comparison(all)).length > 1000);
         assertTrue(Figures.png(ForestCharts.importance(configs, 10, true)).length > 1000);
     }
 }

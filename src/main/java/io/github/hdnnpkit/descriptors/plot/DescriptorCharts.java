@@ -10,13 +10,19 @@ import io.github.hdnnpkit.descriptors.RadialSymmetryFunction;
 import io.github.hdnnpkit.descriptors.SymmetryFunction;
 import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.descriptors.TanhCutoff;
+import io.github.hdnnpkit.notebook.FigureStyle;
 import io.github.hdnnpkit.structure.Configuration;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +31,8 @@ import java.util.Map;
  * The figures of the descriptors notebook (thesis section 2.1, figures 3.2, 3.9, 4.1, 4.2): cutoff functions, the
  * "physical representation" of radial and angular functions, and descriptor profiles of configurations. Every
  * curve is computed by the library's own functions ({@link RadialSymmetryFunction#radial}, {@link CutoffFunction},
- * {@link SymmetryFunction#evaluate}), not by re-typed formulas.
+ * {@link SymmetryFunction#evaluate}), not by re-typed formulas. Colours follow {@link FigureStyle}: each descriptor
+ * {@link FigureStyle.Group} its own hue (shaded light to dark along the set), each phase its own colour.
  */
 public final class DescriptorCharts {
     private static final int WIDTH = 820, HEIGHT = 480, POINTS = 341;
@@ -36,8 +43,6 @@ public final class DescriptorCharts {
     private static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        c.getStyler().setMarkerSize(0);
-        c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(14f));
         return c;
     }
 
@@ -55,7 +60,7 @@ public final class DescriptorCharts {
 
     /** Eq. 2.1's cosine cutoff beside n2p2's tanh and polynomial alternatives, for one radius. */
     public static XYChart cutoffFunctions(double rc) {
-        XYChart c = chart("Cutoff functions, r_c = " + rc + " Å (eq. 2.1 is the cosine)", "r (Å)", "f_c(r)");
+        XYChart c = chart("Cutoff functions, r_c = " + rc + " Å (eq. 2.1 is the cosine)", "r (Å)", "f_c(r) (dimensionless)");
         double[] r = grid(0, rc * 1.1);
         CutoffFunction[] fs = {new CosineCutoff(rc), new TanhCutoff(rc, true), new PolynomialCutoff(rc, 0, 2),
                 new CosineCutoff(rc, 0.5)};
@@ -65,7 +70,7 @@ public final class DescriptorCharts {
             for (int i = 0; i < r.length; i++) y[i] = fs[k].value(r[i]);
             line(c, names[k], r, y);
         }
-        return c;
+        return FigureStyle.apply(c);
     }
 
     /**
@@ -73,40 +78,46 @@ public final class DescriptorCharts {
      * g(r)·f_c(r) against the distance r (figures 3.2, 4.1 and 4.2 of the thesis). Legends only up to 14 curves.
      */
     public static XYChart radialFunctions(SymmetryFunctionSet set, String title) {
-        XYChart c = chart(title, "r_ij (Å)", "exp(-η (r - r_s)²) · f_c(r)");
+        XYChart c = chart(title, "r_ij (Å)", RADIAL_TERM);
         List<RadialSymmetryFunction> fs = new ArrayList<>();
         for (SymmetryFunction f : set.functions()) if (f instanceof RadialSymmetryFunction r) fs.add(r);
         if (fs.isEmpty()) throw new IllegalArgumentException("set " + set.name() + " has no radial functions");
         double rmax = fs.stream().mapToDouble(SymmetryFunction::rc).max().orElseThrow();
         double[] r = grid(0, rmax);
-        for (int k = 0; k < fs.size(); k++) {
-            RadialSymmetryFunction f = fs.get(k);
+        Map<FigureStyle.Group, Color[]> shades = shades(fs);
+        Map<FigureStyle.Group, Integer> seen = new EnumMap<>(FigureStyle.Group.class);
+        for (RadialSymmetryFunction f : fs) {
             double[] y = new double[r.length];
             for (int i = 0; i < r.length; i++) y[i] = f.radial(r[i]) * f.cutoff().value(r[i]);
-            line(c, set.id(set.functions().indexOf(f)) + " " + f.name(), r, y);
+            FigureStyle.Group g = FigureStyle.Group.of(f);
+            int k = seen.merge(g, 1, Integer::sum) - 1;
+            line(c, set.id(set.functions().indexOf(f)) + " " + f.name(), r, y).setLineColor(shades.get(g)[k]).setLineWidth(fs.size() > 40 ? 1f : 2f);
         }
+        FigureStyle.apply(c);
         c.getStyler().setLegendVisible(fs.size() <= 14);
         return c;
     }
 
     /** Two sets' radial functions on one chart, to compare them (figure 3.9: the old 12 G2 and the 12 extracted). */
     public static XYChart compareRadial(SymmetryFunctionSet a, SymmetryFunctionSet b, String title) {
-        XYChart c = chart(title, "r_ij (Å)", "exp(-η (r - r_s)²) · f_c(r)");
+        XYChart c = chart(title, "r_ij (Å)", RADIAL_TERM);
         for (SymmetryFunctionSet s : new SymmetryFunctionSet[]{a, b}) {
             double[] r = grid(0, s.maxCutoff());
             boolean first = true;
-            java.awt.Color color = s == a ? new java.awt.Color(200, 40, 40) : new java.awt.Color(40, 150, 60);
+            // red and green as the notebook's caption says, in their colour-blind-safe variants; the second dashed
+            Color color = s == a ? FigureStyle.VERMILLION : FigureStyle.BLUISH_GREEN;
             for (SymmetryFunction f : s.functions()) {
                 if (!(f instanceof RadialSymmetryFunction rf)) continue;
                 double[] y = new double[r.length];
                 for (int i = 0; i < r.length; i++) y[i] = rf.radial(r[i]) * rf.cutoff().value(r[i]);
                 XYSeries ser = line(c, s.name() + (first ? "" : " " + s.id(s.functions().indexOf(f))), r, y);
                 ser.setLineColor(color);
+                if (s != a) ser.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{7f, 4f}, 0f));
                 ser.setShowInLegend(first);
                 first = false;
             }
         }
-        return c;
+        return FigureStyle.apply(c);
     }
 
     /**
@@ -114,7 +125,7 @@ public final class DescriptorCharts {
      * (ζ, λ) — the angular half of the "physical representation" of the 60 G5.
      */
     public static XYChart angularTerms(SymmetryFunctionSet set) {
-        XYChart c = chart("Angular factor of the G5 of " + set.name(), "θ_ijk (degrees)", "2^(1-ζ) (1 + λ cos θ)^ζ");
+        XYChart c = chart("Angular factor of the G5 of " + set.name(), "θ_ijk (degrees)", "2^(1-ζ) (1 + λ cos θ)^ζ (dimensionless)");
         Map<String, double[]> seen = new LinkedHashMap<>();
         double[] deg = grid(0, 180);
         for (SymmetryFunction f : set.functions()) {
@@ -130,12 +141,12 @@ public final class DescriptorCharts {
             line(c, key, deg, y);
         }
         if (seen.isEmpty()) throw new IllegalArgumentException("set " + set.name() + " has no angular functions");
-        return c;
+        return FigureStyle.apply(c);
     }
 
     /** The radial factor exp(−η r²)·f_c(r) of one neighbour of the set's angular functions, one curve per η. */
     public static XYChart angularRadialTerms(SymmetryFunctionSet set) {
-        XYChart c = chart("Radial factor of the G5 of " + set.name() + " (per neighbour)", "r (Å)", "exp(-η (r - r_s)²) · f_c(r)");
+        XYChart c = chart("Radial factor of the G5 of " + set.name() + " (per neighbour)", "r (Å)", RADIAL_TERM);
         List<String> seen = new ArrayList<>();
         for (SymmetryFunction f : set.functions()) {
             if (!(f instanceof AngularSymmetryFunction a)) continue;
@@ -147,7 +158,8 @@ public final class DescriptorCharts {
             for (int i = 0; i < r.length; i++) y[i] = Math.exp(-a.eta() * (r[i] - a.rs()) * (r[i] - a.rs())) * a.cutoff().value(r[i]);
             line(c, key, r, y);
         }
-        return c;
+        if (seen.isEmpty()) throw new IllegalArgumentException("set " + set.name() + " has no angular functions");
+        return FigureStyle.apply(c);
     }
 
     /**
@@ -156,7 +168,7 @@ public final class DescriptorCharts {
      */
     public static XYChart angularVersusAngle(SymmetryFunctionSet set, double eta, double r, Convention convention) {
         XYChart c = chart("G5 of a trimer, r_ij = r_ik = " + r + " Å, η = " + SymmetryFunction.format(eta) + " (" + convention + " convention)",
-                "θ_jik (degrees)", "G");
+                "θ_jik (degrees)", "G5 (dimensionless)");
         double[] deg = grid(1, 180);
         boolean any = false;
         for (int k = 0; k < set.size(); k++) {
@@ -167,7 +179,7 @@ public final class DescriptorCharts {
             line(c, set.id(k) + " ζ=" + SymmetryFunction.format(a.zeta()) + ", λ=" + SymmetryFunction.format(a.lambda()), deg, y);
         }
         if (!any) throw new IllegalArgumentException("set " + set.name() + " has no angular function with eta " + eta);
-        return c;
+        return FigureStyle.apply(c);
     }
 
     private static Configuration trimer(AngularSymmetryFunction a, double r, double degrees) {
@@ -179,32 +191,82 @@ public final class DescriptorCharts {
 
     /**
      * The descriptors of several configurations side by side: for every function (x = column number), the mean over
-     * the atoms, log scale. In a crystal all atoms are alike; in a liquid they are not, see {@link #spreadProfiles}.
+     * the atoms, as its base-10 logarithm (the means span 20 decades, more than a log axis labels legibly). In a
+     * crystal all atoms are alike; in a liquid they are not, see {@link #spreadProfiles}.
      */
     public static XYChart meanProfiles(DescriptorCalculator calculator, Configuration... configurations) {
         XYChart c = chart("Mean over atoms of each function of " + calculator.set().name() + " (" + calculator.convention() + ")",
-                "function (column number)", "mean G over atoms");
-        c.getStyler().setYAxisLogarithmic(true);
+                "function (column number)", "log₁₀ of mean G over atoms (dimensionless)");
         c.getStyler().setXAxisTickMarkSpacingHint(90);
         for (Configuration conf : configurations) {
             double[][] s = DescriptorStatistics.columns(calculator.compute(conf));
-            line(c, label(conf), columnNumbers(s[0].length), positive(s[0]));
+            double[] y = positive(s[0]);
+            for (int i = 0; i < y.length; i++) y[i] = Math.log10(y[i]);
+            colour(conf, line(c, label(conf), columnNumbers(s[0].length), y));
         }
-        return c;
+        return groups(FigureStyle.apply(c), calculator.set());
     }
 
     /** The relative spread (standard deviation / mean over atoms) of every function, per configuration. */
     public static XYChart spreadProfiles(DescriptorCalculator calculator, Configuration... configurations) {
         XYChart c = chart("Spread over atoms of each function of " + calculator.set().name(), "function (column number)",
-                "std / mean over atoms");
+                "std / mean over atoms (dimensionless)");
         c.getStyler().setXAxisTickMarkSpacingHint(90);
         for (Configuration conf : configurations) {
             double[][] s = DescriptorStatistics.columns(calculator.compute(conf));
             double[] cv = new double[s[0].length];
             for (int f = 0; f < cv.length; f++) cv[f] = s[0][f] == 0 ? 0 : s[1][f] / s[0][f];
-            line(c, label(conf), columnNumbers(cv.length), cv);
+            colour(conf, line(c, label(conf), columnNumbers(cv.length), cv));
+        }
+        return groups(FigureStyle.apply(c), calculator.set());
+    }
+
+    /** A configuration labelled with a phase takes the phase's colour. */
+    private static void colour(Configuration conf, XYSeries s) {
+        conf.label("phase").ifPresent(p -> {
+            try {
+                s.setLineColor(FigureStyle.phase(p));
+            } catch (IllegalArgumentException notAPhase) {
+                // a free-form label: keep the palette colour
+            }
+        });
+    }
+
+    /** Dashed lines between the descriptor groups of a column axis, each span named at the top. */
+    private static XYChart groups(XYChart c, SymmetryFunctionSet set) {
+        List<int[]> spans = new ArrayList<>();
+        List<FigureStyle.Group> names = new ArrayList<>();
+        for (int k = 0; k < set.size(); k++) {
+            FigureStyle.Group g = FigureStyle.Group.of(set.function(k));
+            if (names.isEmpty() || names.get(names.size() - 1) != g) {
+                names.add(g);
+                spans.add(new int[]{k + 1, k + 1});
+            } else spans.get(spans.size() - 1)[1] = k + 1;
+        }
+        if (spans.size() < 2) return c;
+        double yTop = c.getStyler().getYAxisMax();
+        double yLow = c.getStyler().getYAxisMin();
+        double yText = c.getStyler().isYAxisLogarithmic() ? yTop / Math.pow(yTop / yLow, 0.04) : yTop - 0.04 * (yTop - yLow);
+        c.getStyler().setAnnotationLineColor(new Color(120, 120, 120)).setAnnotationLineStroke(
+                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 4f}, 0f))
+                .setAnnotationTextFont(FigureStyle.font(java.awt.Font.PLAIN, 12f)).setAnnotationTextFontColor(new Color(70, 70, 70));
+        for (int i = 0; i < spans.size(); i++) {
+            if (i > 0) c.addAnnotation(new AnnotationLine(spans.get(i)[0] - 0.5, true, false));
+            if (spans.get(i)[1] - spans.get(i)[0] >= 0.08 * set.size())
+                c.addAnnotation(new AnnotationText(names.get(i).label(), 0.5 * (spans.get(i)[0] + spans.get(i)[1]), yText, false));
         }
         return c;
+    }
+
+    private static final String RADIAL_TERM = "exp(−η (r − r_s)²) · f_c(r) (dimensionless)";
+
+    /** For each group among the functions, one shade per member, light to dark. */
+    private static Map<FigureStyle.Group, Color[]> shades(List<? extends SymmetryFunction> fs) {
+        Map<FigureStyle.Group, Integer> n = new EnumMap<>(FigureStyle.Group.class);
+        for (SymmetryFunction f : fs) n.merge(FigureStyle.Group.of(f), 1, Integer::sum);
+        Map<FigureStyle.Group, Color[]> out = new EnumMap<>(FigureStyle.Group.class);
+        n.forEach((g, k) -> out.put(g, FigureStyle.shades(g.colour(), k)));
+        return out;
     }
 
     static String label(Configuration c) {

@@ -5,29 +5,32 @@ import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.EpochRecord;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.model.TrainingResult;
+import io.github.hdnnpkit.notebook.FigureStyle;
+import io.github.hdnnpkit.notebook.ParityPlot;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.List;
 import java.util.Locale;
 
-/** The figures of sections 2.3–2.5 (figures 2.4, 2.5, 2.7, 2.8) and the weight inspection of chapter 4. */
+/**
+ * The figures of sections 2.3–2.5 (figures 2.4, 2.5, 2.7, 2.8) and the weight inspection of chapter 4, in the kit's
+ * {@link FigureStyle}: training curves and points in {@link FigureStyle#TRAINING}, validation in
+ * {@link FigureStyle#VALIDATION}.
+ */
 public final class HdnnpCharts {
     private HdnnpCharts() {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setMarkerSize(4);
-        return c;
+        return new XYChartBuilder().width(760).height(440).title(title).xAxisTitle(x).yAxisTitle(y).build();
     }
 
     /** Figure 2.5: the activation functions on [-4, 4] (LeakyReLU with α = 0.3). */
     public static XYChart activations() {
-        XYChart c = chart("Activation functions (figure 2.5)", "x", "f(x)");
+        XYChart c = chart("Activation functions (figure 2.5)", "x (dimensionless)", "f(x) (dimensionless)");
         int n = 161;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = -4 + 8.0 * i / (n - 1);
@@ -36,7 +39,7 @@ public final class HdnnpCharts {
             for (int i = 0; i < n; i++) y[i] = a.apply(x[i]);
             c.addSeries(a.label(), x, y).setMarker(SeriesMarkers.NONE);
         }
-        return c;
+        return FigureStyle.apply(c);
     }
 
     /**
@@ -60,11 +63,12 @@ public final class HdnnpCharts {
             x[j] = j + 1;
             mean[j] /= m.rows();
         }
-        XYChart c = chart(title, "feature (input order)", "value");
-        c.addSeries("max", x, max).setMarker(SeriesMarkers.TRIANGLE_UP);
-        c.addSeries("mean", x, mean).setMarker(SeriesMarkers.CIRCLE);
-        c.addSeries("min", x, min).setMarker(SeriesMarkers.TRIANGLE_DOWN);
-        return c;
+        XYChart c = chart(title, "feature (input column number)", "descriptor value (dimensionless)");
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.addSeries("max", x, max).setMarker(SeriesMarkers.TRIANGLE_UP).setMarkerColor(FigureStyle.VERMILLION);
+        c.addSeries("mean", x, mean).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FigureStyle.BLACK);
+        c.addSeries("min", x, min).setMarker(SeriesMarkers.TRIANGLE_DOWN).setMarkerColor(FigureStyle.BLUE);
+        return FigureStyle.apply(c);
     }
 
     /**
@@ -77,15 +81,20 @@ public final class HdnnpCharts {
         if (h.isEmpty()) throw new IllegalArgumentException("no epoch at or after " + fromEpoch + " (last " + r.lastEpoch() + ")");
         String title = String.format(Locale.ROOT, "%s: loss per epoch%s (best epoch %d, last %d)", r.provenance().layout(),
                 fromEpoch > 1 ? " from epoch " + fromEpoch : "", r.bestEpoch(), r.lastEpoch());
-        XYChart c = chart(title, "epoch", "loss (eV² per configuration)");
+        XYChart c = chart(title, "epoch (number)", "loss (eV² per configuration)");
         if (fromEpoch <= 1) c.getStyler().setYAxisLogarithmic(true);
         double[] x = h.stream().mapToDouble(EpochRecord::epoch).toArray();
-        c.addSeries("train loss", x, h.stream().mapToDouble(EpochRecord::trainLoss).toArray()).setMarker(SeriesMarkers.NONE);
-        c.addSeries("validation loss", x, h.stream().mapToDouble(EpochRecord::validationLoss).toArray()).setMarker(SeriesMarkers.NONE);
+        c.addSeries("training loss", x, h.stream().mapToDouble(EpochRecord::trainLoss).toArray()).setMarker(SeriesMarkers.NONE)
+                .setLineColor(FigureStyle.TRAINING);
+        c.addSeries("validation loss", x, h.stream().mapToDouble(EpochRecord::validationLoss).toArray()).setMarker(SeriesMarkers.NONE)
+                .setLineColor(FigureStyle.VALIDATION);
         EpochRecord best = r.best();
         if (best.epoch() >= fromEpoch)
-            c.addSeries("best epoch", new double[]{best.epoch()}, new double[]{best.validationLoss()})
-                    .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.DIAMOND);
+            c.addSeries("best epoch " + best.epoch(), new double[]{best.epoch()}, new double[]{best.validationLoss()})
+                    .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.DIAMOND)
+                    .setMarkerColor(FigureStyle.BLACK);
+        FigureStyle.apply(c);
+        c.getStyler().setMarkerSize(10);
         return c;
     }
 
@@ -96,33 +105,38 @@ public final class HdnnpCharts {
 
     /** The learning rate used in each epoch (the schedule as it ran). */
     public static XYChart learningRate(TrainingResult r) {
-        XYChart c = chart("Learning rate per epoch (" + r.provenance().hyperParameters().get("schedule") + ")", "epoch", "learning rate");
+        XYChart c = chart("Learning rate per epoch (" + r.provenance().hyperParameters().get("schedule") + ")", "epoch (number)",
+                "learning rate (dimensionless)");
         double[] x = r.epochs().stream().mapToDouble(EpochRecord::epoch).toArray();
-        c.addSeries("learning rate", x, r.epochs().stream().mapToDouble(EpochRecord::learningRate).toArray()).setMarker(SeriesMarkers.NONE);
+        c.addSeries("learning rate", x, r.epochs().stream().mapToDouble(EpochRecord::learningRate).toArray()).setMarker(SeriesMarkers.NONE)
+                .setLineColor(FigureStyle.TRAINING);
+        FigureStyle.apply(c);
+        c.getStyler().setLegendVisible(false);   // one curve, named by the axis
         return c;
     }
 
-    /** Figure 2.8: predicted against reference energy per atom, validation (and training) configurations, with y = x. */
-    public static XYChart testPredict(TrainingResult r) {
-        String title = String.format(Locale.ROOT, "Test-predict: validation RMSE %.2f meV/atom, MAE %.2f meV/atom",
-                r.validation().rmseMeVPerAtom(), r.validation().maeMeVPerAtom());
-        XYChart c = chart(title, "reference energy (eV/atom)", "predicted energy (eV/atom)");
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (var p : List.of(r.trainPredictions(), r.validationPredictions())) {
-            double[] ref = p.reference(), pred = p.predicted();
-            int[] n = p.atoms();
-            for (int i = 0; i < ref.length; i++) {
-                ref[i] /= n[i];
-                pred[i] /= n[i];
-                lo = Math.min(lo, Math.min(ref[i], pred[i]));
-                hi = Math.max(hi, Math.max(ref[i], pred[i]));
-            }
-            c.addSeries(p == r.trainPredictions() ? "training" : "validation", ref, pred).setMarker(SeriesMarkers.CIRCLE);
+    /**
+     * Figure 2.8: predicted against reference energy per atom, training and validation configurations, with y = x,
+     * and below it the residual in meV/atom against the reference (a 2-D histogram of the validation points when
+     * there are thousands). Display with {@code Show.figure(...)}.
+     */
+    public static ParityPlot testPredict(TrainingResult r) {
+        String title = String.format(Locale.ROOT, "Test-predict %s: validation RMSE %.2f, MAE %.2f meV/atom",
+                r.provenance().layout(), r.validation().rmseMeVPerAtom(), r.validation().maeMeVPerAtom());
+        ParityPlot p = new ParityPlot(title, "E/N", "eV/atom", "meV/atom", 1000);
+        add(p, "training", r.trainPredictions(), FigureStyle.TRAINING);
+        add(p, "validation", r.validationPredictions(), FigureStyle.VALIDATION);
+        return p;
+    }
+
+    private static void add(ParityPlot p, String name, TrainingResult.Predictions q, java.awt.Color colour) {
+        double[] ref = q.reference(), pred = q.predicted();
+        int[] n = q.atoms();
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] /= n[i];
+            pred[i] /= n[i];
         }
-        XYSeries diag = c.addSeries("y = x", new double[]{lo, hi}, new double[]{lo, hi});
-        diag.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
-        return c;
+        p.add(name, ref, pred, colour);
     }
 
     /** Norm of the first-layer weights of each input feature (the ranking used by weight-based selection). */
@@ -130,9 +144,12 @@ public final class HdnnpCharts {
         double[] n = model.firstLayerWeightNorms();
         double[] x = new double[n.length];
         for (int i = 0; i < n.length; i++) x[i] = i + 1;
-        XYChart c = chart("First-layer weight norm per input feature (" + model.layout().notation() + ")", "feature (input order)", "||W1[:, j]||");
+        XYChart c = chart("First-layer weight norm per input feature (" + model.layout().notation() + ")",
+                "feature (input column number)", "‖W1[:, j]‖ (dimensionless)");
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.addSeries("weight norm", x, n).setMarker(SeriesMarkers.CIRCLE);
+        c.addSeries("weight norm", x, n).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FigureStyle.TRAINING);
+        FigureStyle.apply(c);
+        c.getStyler().setLegendVisible(false);
         return c;
     }
 }
