@@ -1,0 +1,94 @@
+package io.github.hdnnpkit.study.plot;
+
+import io.github.hdnnpkit.stats.ConfidenceInterval;
+import io.github.hdnnpkit.stats.Holm;
+import io.github.hdnnpkit.stats.NoiseFloor;
+import io.github.hdnnpkit.stats.TwoSampleTest;
+import io.github.hdnnpkit.study.Metric;
+import io.github.hdnnpkit.study.StudyResult;
+import io.github.hdnnpkit.study.StudyResults;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+import java.util.Map;
+
+/** Study results as the tables the notebooks show: per-group summaries over seeds, noise floors and Holm families. */
+public final class StudyTables {
+    private StudyTables() {
+    }
+
+    /**
+     * One row per group (e.g. per feature subset), over its seeds: n, the thesis's columns as means (validation loss
+     * per configuration and per atom, Keras's MSE), the test loss, and the test RMSE in meV/atom with its sd and 95 %
+     * confidence interval, the best epoch and the time per epoch.
+     */
+    public static Table summary(StudyResults results, String groupBy) {
+        StringColumn group = StringColumn.create(groupBy);
+        IntColumn n = IntColumn.create("seeds"), features = IntColumn.create("features");
+        DoubleColumn val = DoubleColumn.create("val_loss (eV²)"), valAtom = DoubleColumn.create("val_loss/atom"),
+                test = DoubleColumn.create("test_loss (eV²)"), testAtom = DoubleColumn.create("test_loss/atom"),
+                rmse = DoubleColumn.create("test RMSE (meV/atom)"), sd = DoubleColumn.create("sd"),
+                lo = DoubleColumn.create("95% CI low"), hi = DoubleColumn.create("95% CI high"),
+                best = DoubleColumn.create("best epoch"), spe = DoubleColumn.create("s/epoch");
+        results.groups(groupBy).forEach((k, es) -> {
+            List<StudyResult> rs = es.stream().map(StudyResults.Entry::result).toList();
+            group.append(k);
+            n.append(rs.size());
+            features.append(es.get(0).spec().features().size());
+            val.append(mean(rs, Metric.VAL_LOSS));
+            valAtom.append(mean(rs, Metric.VAL_LOSS_PER_ATOM));
+            test.append(mean(rs, Metric.TEST_LOSS));
+            testAtom.append(mean(rs, Metric.TEST_LOSS_PER_ATOM));
+            double[] r = rs.stream().mapToDouble(Metric.TEST_RMSE::of).toArray();
+            rmse.append(round(mean(r), 4));
+            if (r.length >= 2) {
+                ConfidenceInterval ci = ConfidenceInterval.mean(r, 0.95);
+                sd.append(round(NoiseFloor.of(r).sd(), 4));
+                lo.append(round(ci.lower(), 4));
+                hi.append(round(ci.upper(), 4));
+            } else {
+                sd.appendMissing();
+                lo.appendMissing();
+                hi.appendMissing();
+            }
+            best.append(mean(rs, Metric.BEST_EPOCH));
+            spe.append(round(mean(rs, Metric.SECONDS_PER_EPOCH), 4));
+        });
+        return Table.create("summary over seeds by " + groupBy, group, features, n, val, valAtom, test, testAtom, rmse, sd, lo, hi, best, spe);
+    }
+
+    /**
+     * Every group against the reference group, Welch's two-sided t-test on a metric over seeds, Holm-corrected as one
+     * family (figure 4.6).
+     */
+    public static Holm holm(StudyResults results, Metric metric, String groupBy, String reference, double alpha) {
+        Map<String, double[]> groups = results.values(metric, groupBy);
+        return Holm.againstReference(reference, groups, TwoSampleTest::welch, alpha);
+    }
+
+    /** The seed-to-seed spread of one group: mean ± sd of a metric and the 95 % CI of its mean. */
+    public static NoiseFloor noiseFloor(StudyResults results, Metric metric, String groupBy, String group) {
+        double[] v = results.values(metric, groupBy).get(group);
+        if (v == null) throw new IllegalArgumentException("no group '" + group + "' in " + results.values(metric, groupBy).keySet());
+        return NoiseFloor.of(v);
+    }
+
+    private static double mean(List<StudyResult> rs, Metric m) {
+        return rs.stream().mapToDouble(m::of).average().orElse(Double.NaN);
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) s += v;
+        return s / x.length;
+    }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) return v;
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
