@@ -96,4 +96,19 @@ public final class PublishedResults {
         return Table.create("Thesis table D.1: least validation loss with one of the 57 variables removed",
                 IntColumn.create("index", index), StringColumn.create("removed_var", feature), DoubleColumn.create("val_loss", val));
     }
+
+    /**
+     * The train and validation losses of a published table by a key column, e.g. {@code losses(table41(), "variables")}
+     * → {@code "57" → {0.14539, 0.14478}}; a repeated key (table 4.1 lists 72 twice) keeps its first row. A table without
+     * a {@code train_loss} column gives NaN for it.
+     */
+    public static java.util.Map<String, double[]> losses(Table t, String keyColumn) {
+        java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
+        boolean hasTrain = t.columnNames().contains("train_loss");
+        for (int r = 0; r < t.rowCount(); r++) {
+            String k = t.column(keyColumn).getString(r);
+            m.putIfAbsent(k, new double[]{hasTrain ? t.doubleColumn("train_loss").get(r) : Double.NaN, t.doubleColumn("val_loss").get(r)});
+        }
+        return m;
+    }
 }

@@ -76,6 +76,26 @@ public final class StudyTables {
         return NoiseFloor.of(v);
     }
 
+    /**
+     * The thesis's published losses beside the kit's, group by group (one thesis row, then the kit's mean over seeds),
+     * in one definition: Keras's MSE per configuration, that per atom, and the RMSE in meV/atom.
+     *
+     * @param published group key → {train_loss, val_loss} as printed (see {@link io.github.hdnnpkit.thesis.PublishedResults#losses})
+     */
+    public static Table besideThesis(String title, StudyResults results, String groupBy, Map<String, double[]> published) {
+        List<io.github.hdnnpkit.thesis.ThesisComparison.Row> rows = new java.util.ArrayList<>();
+        results.groups(groupBy).forEach((k, es) -> {
+            double[] p = published.get(k);
+            String model = es.get(0).spec().layout().notation();
+            if (p != null) rows.add(io.github.hdnnpkit.thesis.ThesisComparison.Row.published(groupBy + " " + k + ": " + model, p[0], p[1]));
+            List<StudyResult> rs = es.stream().map(StudyResults.Entry::result).toList();
+            rows.add(new io.github.hdnnpkit.thesis.ThesisComparison.Row("kit, mean of " + rs.size() + " seeds", groupBy + " " + k + ": " + model,
+                    mean(rs, Metric.TRAIN_LOSS), mean(rs, Metric.VAL_LOSS), mean(rs, Metric.TEST_LOSS), rs.stream().mapToDouble(StudyResult::meanAtoms).average().orElse(1),
+                    mean(rs, Metric.VAL_RMSE), mean(rs, Metric.TEST_RMSE), mean(rs, Metric.TEST_MAE)));
+        });
+        return io.github.hdnnpkit.thesis.ThesisComparison.table(title, rows);
+    }
+
     private static double mean(List<StudyResult> rs, Metric m) {
         return rs.stream().mapToDouble(m::of).average().orElse(Double.NaN);
     }
