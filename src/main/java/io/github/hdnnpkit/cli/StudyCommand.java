@@ -43,7 +43,10 @@ import java.util.stream.Collectors;
                 "A killed or interrupted study started again trains only what is missing."},
         subcommands = {StudyCommand.Run.class, StudyCommand.Tabulate.class})
 public final class StudyCommand implements Runnable, Subcommand {
-    /** Exit status of a run that was stopped (Ctrl-C gives it too, as 128 + SIGINT). */
+    /**
+     * Exit status of a run that was stopped. A signal ends the JVM with its own status once the shutdown hook has let
+     * the run finish: 130 (128 + SIGINT) for Ctrl-C, 143 (128 + SIGTERM) for a kill or a CI timeout.
+     */
     public static final int INTERRUPTED = 130;
     /** How long a stopped run waits for its trainings to reach the end of their epoch before the JVM goes anyway. */
     static final long STOP_GRACE_SECONDS = 60;
@@ -75,8 +78,9 @@ public final class StudyCommand implements Runnable, Subcommand {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Train every model of the study that has no stored result, one model per worker.",
-                    "Exit status: 0 when every model has a result, 1 when some failed, 2 on a bad study file, 130 when stopped.",
-                    "Ctrl-C or SIGTERM stop the running trainings at the end of their epoch; finished results are kept."})
+                    "Exit status: 0 when every model has a result, 1 when some failed, 2 on a bad study file or data,",
+                    "130 when stopped by Ctrl-C (143 by SIGTERM). Either signal stops the running trainings at the end of",
+                    "their epoch; nothing unfinished is stored, finished results are kept, and the next run trains the rest."})
     public static final class Run extends StudyOptions implements Callable<Integer> {
         @Option(names = "--workers", paramLabel = "N", description = "Models trained at once, one core each (default: number of cores).")
         Integer workers;
@@ -126,6 +130,10 @@ public final class StudyCommand implements Runnable, Subcommand {
         }
 
         private int run(Study study, ResultStore store, Cancellation cancellation) {
+            if (workers != null && workers < 1) {
+                System.err.println("hdnnp study run: --workers must be ≥ 1, got " + workers);
+                return 2;
+            }
             Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err);
             StudyRunner runner = new StudyRunner(store).progress(progress).dataProgress(progress).cancellation(cancellation);
             if (workers != null) runner.workers(workers);
