@@ -111,7 +111,7 @@ public final class StudyFile {
         else throw new InputFormatException(file, 0, "a study file ends in .json, .yaml or .yml");
         if (root == null || !root.isJsonObject()) throw new InputFormatException(file, 1, "a study file is one object (name, data, models...), got "
                 + (root == null || root.isJsonNull() ? "nothing" : root));
-        return new Reader(file, lines).study(root.getAsJsonObject());
+        return new Conversion(file, lines).study(root.getAsJsonObject());
     }
 
     /**
@@ -197,10 +197,9 @@ public final class StudyFile {
     }
 
     /** One file's conversion, with what is needed to say where a problem is. */
-    private record Reader(Path file, Map<String, Integer> lines) {
+    private record Conversion(Path file, Map<String, Integer> lines) {
         InputFormatException error(String where, String problem) {
-            String key = where.contains(".") ? where.substring(0, where.indexOf('.')) : where;
-            return new InputFormatException(file, lines.getOrDefault(key, 0), problem);
+            return new InputFormatException(file, lines.getOrDefault(where, 0), problem);
         }
 
         /** Runs a conversion; any complaint of the record constructors or StudyJson is reported at {@code where}. */
