@@ -102,7 +102,7 @@ class StudyFileTest {
 
         // shared settings, then each model's overrides
         ModelSpec a = named(s, "all seed 3");
-        assertEquals(new DataSpec("fixture", List.of("1000K"), "thesis-22", Convention.THESIS), a.data());
+        assertEquals(new DataSpec("fixture", List.of("1000K"), 1, "thesis-22", Convention.THESIS), a.data());
         assertEquals(List.of(6, 5), a.hidden());
         assertEquals(Activation.TANH, a.activation());
         assertEquals(5, a.training().maxEpochs());
