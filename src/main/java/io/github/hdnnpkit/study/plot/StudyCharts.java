@@ -61,7 +61,7 @@ public final class StudyCharts {
 
     /** Box plots of a metric per group over seeds. */
     public static BoxChart box(StudyResults results, Metric metric, String groupBy, String title) {
-        return BoxCharts.of(title, metric.label(), results.values(metric, groupBy));
+        return FigureStyle.apply(BoxCharts.of(title, metric.label(), results.values(metric, groupBy)));
     }
 
     /** Box plots of the validation loss of the last {@code n} epochs of every run, per group (figure 3.4). */
@@ -72,7 +72,7 @@ public final class StudyCharts {
             for (StudyResults.Entry e : es) for (double v : e.result().lastValidationLosses(n)) all.add(v);
             g.put(k, all.stream().mapToDouble(Double::doubleValue).toArray());
         });
-        return BoxCharts.of(title, "validation loss of the last " + n + " epochs (eV²)", g);
+        return FigureStyle.apply(BoxCharts.of(title, "validation loss of the last " + n + " epochs (eV²)", g));
     }
 
     /** The validation loss per epoch, mean over seeds, one line per group, log scale (figures 3.3, 4.3). */

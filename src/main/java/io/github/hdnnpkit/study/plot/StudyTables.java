@@ -38,10 +38,10 @@ public final class StudyTables {
             group.append(k);
             n.append(rs.size());
             features.append(es.get(0).spec().features().size());
-            val.append(mean(rs, Metric.VAL_LOSS));
-            valAtom.append(mean(rs, Metric.VAL_LOSS_PER_ATOM));
-            test.append(mean(rs, Metric.TEST_LOSS));
-            testAtom.append(mean(rs, Metric.TEST_LOSS_PER_ATOM));
+            val.append(sig(mean(rs, Metric.VAL_LOSS)));
+            valAtom.append(sig(mean(rs, Metric.VAL_LOSS_PER_ATOM)));
+            test.append(sig(mean(rs, Metric.TEST_LOSS)));
+            testAtom.append(sig(mean(rs, Metric.TEST_LOSS_PER_ATOM)));
             double[] r = rs.stream().mapToDouble(Metric.TEST_RMSE::of).toArray();
             rmse.append(round(mean(r), 4));
             if (r.length >= 2) {
@@ -54,7 +54,7 @@ public final class StudyTables {
                 lo.appendMissing();
                 hi.appendMissing();
             }
-            best.append(mean(rs, Metric.BEST_EPOCH));
+            best.append(round(mean(rs, Metric.BEST_EPOCH), 1));
             spe.append(round(mean(rs, Metric.SECONDS_PER_EPOCH), 4));
         });
         return Table.create("summary over seeds by " + groupBy, group, features, n, val, valAtom, test, testAtom, rmse, sd, lo, hi, best, spe);
@@ -104,6 +104,12 @@ public final class StudyTables {
         double s = 0;
         for (double v : x) s += v;
         return s / x.length;
+    }
+
+    /** Five significant digits, as the thesis prints its losses. */
+    static double sig(double v) {
+        if (!Double.isFinite(v) || v == 0) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
     }
 
     static double round(double v, int digits) {
