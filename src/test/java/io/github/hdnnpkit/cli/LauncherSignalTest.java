@@ -1,7 +1,6 @@
 package io.github.hdnnpkit.cli;
 
 import io.github.hdnnpkit.data.LammpsGenerator;
-import io.github.hdnnpkit.io.N2p2InputData;
 import io.github.hdnnpkit.notebook.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,8 +93,8 @@ class LauncherSignalTest {
 
     @Test
     void sigtermToTheLauncherEndsTheJvm() throws Exception {
-        Path input = dir.resolve("input.data");
-        N2p2InputData.write(input, io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(10, 3));
+        Path input = dir.resolve("input.xyz");   // energies only: n2p2 input.data would need forces
+        io.github.hdnnpkit.io.ExtendedXyz.write(input, io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(10, 3));
         Process launcher = launch("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:6", "--layout", "6-4-1",
                 "--epochs", "1000000", "--patience", "0", "--batch", "4");
         Path log = dir.resolve("launcher.txt");

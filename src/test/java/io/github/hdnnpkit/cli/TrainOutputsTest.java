@@ -1,6 +1,5 @@
 package io.github.hdnnpkit.cli;
 
-import io.github.hdnnpkit.io.N2p2InputData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +22,8 @@ class TrainOutputsTest {
     }
 
     private static Run train(Path tmp, String activation, String... more) throws IOException {
-        Path input = tmp.resolve("input.data");
-        if (!Files.exists(input)) N2p2InputData.write(input, io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(10, 3));
+        Path input = tmp.resolve("input.xyz");   // energies only: n2p2 input.data would need forces
+        if (!Files.exists(input)) io.github.hdnnpkit.io.ExtendedXyz.write(input, io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(10, 3));
         List<String> args = new java.util.ArrayList<>(List.of("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:6",
                 "--layout", "6-4-1", "--activation", activation, "--epochs", "2", "--batch", "4", "--quiet"));
         args.addAll(List.of(more));
@@ -64,7 +63,7 @@ class TrainOutputsTest {
         assertTrue(r.err().contains("leaky"), r.err());
         assertEquals("", r.out(), "no summary for outputs that were not written");
         try (Stream<Path> s = Files.list(tmp)) {
-            assertEquals(List.of("input.data"), s.map(p -> p.getFileName().toString()).toList(), "no partial output, no temporary leftovers");
+            assertEquals(List.of("input.xyz"), s.map(p -> p.getFileName().toString()).toList(), "no partial output, no temporary leftovers");
         }
     }
 
