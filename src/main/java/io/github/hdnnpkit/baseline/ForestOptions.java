@@ -9,9 +9,10 @@ package io.github.hdnnpkit.baseline;
  * @param featureFraction fraction of the input features drawn at random for each split (Tribuo
  *                        {@code fractionFeaturesInSplit}, scikit-learn {@code max_features} as a fraction); 1 = every
  *                        split sees every feature (bagged trees rather than a random forest)
- * @param minChildWeight  Tribuo's {@code minChildWeight}: a node holding no more than this many training rows is not
- *                        split further (all rows weigh 1), the role of scikit-learn's {@code min_samples_split} /
- *                        {@code min_samples_leaf}
+ * @param minChildWeight  Tribuo's {@code minChildWeight}: a node is split only while it holds at least this many
+ *                        training rows (all rows weigh 1; Tribuo 4.3.2 {@code AbstractCARTTrainer} compares the node's
+ *                        weight sum, and puts no bound on the children): scikit-learn's {@code min_samples_split}. A
+ *                        split always leaves at least one row on each side, which is {@code min_samples_leaf = 1}
  * @param bootstrap       each tree sees a bootstrap sample (rows drawn with replacement, as many as the training
  *                        rows); false = each tree sees all rows and differs only by its feature draws
  * @param seed            the forest's seed; tree {@code k} gets its own seed derived from it (recorded in the
@@ -44,14 +45,30 @@ public record ForestOptions(int trees, int maxDepth, float featureFraction, floa
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
 
+    /** Quantile bins of {@link #thesisBinned()}. */
+    public static final int THESIS_BINS = 64;
+
     /**
-     * The thesis's forest: depth 20, 100 trees (scikit-learn's default, the thesis does not state its own), a third of
-     * the features per split (Breiman's choice for regression, the "feature randomness" the thesis describes),
-     * Tribuo's default minimum node weight 5, bootstrap, seed 101 (the thesis's {@code random_state}), 64 bins, joint
-     * multi-output trees, one thread.
+     * The thesis's forest: scikit-learn's {@code RandomForestRegressor} defaults of its time (0.24, 2021) with the
+     * thesis's {@code max_depth = 20} and {@code random_state = 101}: 100 trees ({@code n_estimators}; the thesis does
+     * not state its own), every feature at every split ({@code max_features = "auto"}, which for regression is
+     * n_features), {@code min_samples_split = 2} and {@code min_samples_leaf = 1} (minimum child weight 2), bootstrap,
+     * exact thresholds on the raw values (no bins), one joint tree for several outputs; one thread. Exact thresholds
+     * cost Tribuo 4.3.2 time quadratic in the rows of a node (see {@code bins}): affordable on thousands of rows, not
+     * on the million atom rows of the full data set — use {@link #thesisBinned()} there.
      */
     public static ForestOptions thesis() {
-        return new ForestOptions(100, THESIS_MAX_DEPTH, 1f / 3f, 5f, true, 101L, 64, true, 1);
+        return new ForestOptions(100, THESIS_MAX_DEPTH, 1f, 2f, true, 101L, 0, true, 1);
+    }
+
+    /**
+     * {@link #thesis()} with one difference: every continuous input is replaced by its quantile bin out of
+     * {@link #THESIS_BINS} (edges fitted on the training rows) before the split search, because Tribuo 4.3.2's exact
+     * split search is quadratic in the rows of a node while scikit-learn's is n log n; the split points can then only
+     * fall on 63 quantiles per descriptor. Everything else is scikit-learn's default.
+     */
+    public static ForestOptions thesisBinned() {
+        return thesis().withBins(THESIS_BINS);
     }
 
     public ForestOptions withTrees(int t) {

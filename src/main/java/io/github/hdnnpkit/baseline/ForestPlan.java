@@ -37,10 +37,12 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
     /**
      * smoke: 5 trees, 8 atoms per configuration, 30 HDNNP epochs (seconds, on the fixture); walkthrough: 20 trees, 16
      * atoms, 2 threads, 400 epochs (minutes on the generated set); full: the thesis's forest (100 trees, every atom) and
-     * 3000 epochs with early stopping. Depth 20 everywhere, as in the thesis.
+     * 3000 epochs with early stopping. Depth 20 everywhere, as in the thesis; otherwise scikit-learn's defaults with
+     * 64 quantile bins ({@link ForestOptions#thesisBinned()}), since exact splits on these row counts are out of
+     * Tribuo's reach ({@link #splitSearchComparison} measures what the bins change).
      */
     public static ForestPlan forProfile(Profile profile) {
-        ForestOptions thesis = ForestOptions.thesis();
+        ForestOptions thesis = ForestOptions.thesisBinned();
         return switch (profile) {
             case SMOKE -> new ForestPlan(profile, thesis.withTrees(5), 8, 30, "22-10-10-1", Progress.NONE);
             case WALKTHROUGH -> new ForestPlan(profile, thesis.withTrees(20).withThreads(2), 16, 400, "22-10-10-1", Progress.NONE);
@@ -79,6 +81,26 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
      */
     public ForestResult fit950K(ForestData data, Split split) {
         return fit(data, seriesSplit(data, "950K", split), ForestSetup.thesisAtoms().onlySeries("950K"));
+    }
+
+    /** Atom rows per configuration of {@link #splitSearchComparison}: few enough for exact splits. */
+    public static final int EXACT_ATOMS_PER_CONFIGURATION = 16;
+
+    /**
+     * The 950 K forest twice on the same rows, with the plan's split search (64 bins) and with the exact thresholds
+     * of {@link ForestOptions#thesis()} — scikit-learn's own — to show what binning changes. At most
+     * {@link #EXACT_ATOMS_PER_CONFIGURATION} atom rows per configuration keep the exact search affordable.
+     *
+     * @return the binned result, then the exact one
+     */
+    public java.util.List<ForestResult> splitSearchComparison(ForestData data, Split split) {
+        int atoms = atomsPerConfiguration == 0 ? EXACT_ATOMS_PER_CONFIGURATION : Math.min(atomsPerConfiguration, EXACT_ATOMS_PER_CONFIGURATION);
+        Split s = seriesSplit(data, "950K", split);
+        ForestSetup setup = ForestSetup.thesisAtoms().onlySeries("950K").withAtomsPerConfiguration(atoms);
+        ForestOptions exact = options.withBins(0);
+        ForestOptions binned = options.bins() == 0 ? options.withBins(ForestOptions.THESIS_BINS) : options;
+        return java.util.List.of(new RandomForestBaseline(binned).fit(data, s, setup, progress, Cancellation.none()),
+                new RandomForestBaseline(exact).fit(data, s, setup, progress, Cancellation.none()));
     }
 
     /**

@@ -46,6 +46,28 @@ public final class ForestTables {
         return t;
     }
 
+    /** Forests that differ in their options (e.g. binned against exact splits): the options, time and errors. */
+    public static Table options(List<ForestResult> results) {
+        Table t = Table.create("Random Forest: the same rows under different options", StringColumn.create("set-up"),
+                StringColumn.create("split search"), DoubleColumn.create("features per split"), DoubleColumn.create("min child weight"),
+                IntColumn.create("trees"), IntColumn.create("train_rows"), DoubleColumn.create("train_s"),
+                DoubleColumn.create("train_RMSE_meV/atom"), DoubleColumn.create("val_RMSE_meV/atom"), DoubleColumn.create("val_MSE_rows_eV2"));
+        for (ForestResult r : results) {
+            if (r.validationEnergy() == null) continue;
+            t.stringColumn(0).append(r.setup().label());
+            t.stringColumn(1).append(r.options().bins() == 0 ? "exact" : r.options().bins() + " quantile bins");
+            t.doubleColumn(2).append(round(r.options().featureFraction(), 3));
+            t.doubleColumn(3).append(r.options().minChildWeight());
+            t.intColumn(4).append(r.treesTrained());
+            t.intColumn(5).append(r.trainRows());
+            t.doubleColumn(6).append(round(r.trainSeconds(), 2));
+            t.doubleColumn(7).append(round(r.trainEnergy().rmseMeVPerAtom(), 3));
+            t.doubleColumn(8).append(round(r.validationEnergy().rmseMeVPerAtom(), 3));
+            t.doubleColumn(9).append(sig(r.validationEnergy().mseRow()));
+        }
+        return t;
+    }
+
     /** The collapse, measured: target variance decomposition and how much spread the predictions keep. */
     public static Table collapse(List<ForestResult> results) {
         Table t = Table.create("Why atom rows fail: the target's variance within configurations and the predictions' spread",

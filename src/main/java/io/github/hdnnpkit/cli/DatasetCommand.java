@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code hdnnp dataset}: summarise a data-set folder, check its phases, or write a subsample of it (the fixture). */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Summarise a data set (per series: count, mean and spread of E/atom, volume), check each series' phase",
-                "(order parameter, diffusion), or write every n-th configuration of each series to a new folder."})
+                "(bond order q6 and solid-like atoms, diffusion), or write every n-th configuration of each series to a new folder."})
 public final class DatasetCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "0..1", description = "data-set folder (default: data/generated)")
     Path dir;

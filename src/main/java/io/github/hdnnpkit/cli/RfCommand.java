@@ -63,10 +63,12 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--trees", defaultValue = "100") int trees;
     @Option(names = "--max-depth", defaultValue = "20") int maxDepth;
-    @Option(names = "--feature-fraction", defaultValue = "0.3333333") float featureFraction;
-    @Option(names = "--min-child-weight", defaultValue = "5") float minChildWeight;
+    @Option(names = "--feature-fraction", defaultValue = "1.0",
+            description = "fraction of the features tried at each split (scikit-learn's default for regression: 1, all)") float featureFraction;
+    @Option(names = "--min-child-weight", defaultValue = "2",
+            description = "rows a node needs to be split (scikit-learn's min_samples_split, default 2)") float minChildWeight;
     @Option(names = "--no-bootstrap", description = "every tree sees all training rows") boolean noBootstrap;
-    @Option(names = "--bins", defaultValue = "64", description = "quantile bins per continuous input, 0 = exact values") int bins;
+    @Option(names = "--bins", defaultValue = "64", description = "quantile bins per continuous input, 0 = exact values (scikit-learn's; quadratic in Tribuo, see ForestOptions)") int bins;
     @Option(names = "--independent-outputs", description = "one tree per force component instead of joint trees") boolean independent;
     @Option(names = "--seed", defaultValue = "101", description = "forest seed") long seed;
     @Option(names = "--threads", defaultValue = "1") int threads;

@@ -14,6 +14,7 @@ import io.github.hdnnpkit.io.StructureFiles;
 import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.EarlyStopping;
 import io.github.hdnnpkit.model.Layout;
+import io.github.hdnnpkit.model.PotentialStore;
 import io.github.hdnnpkit.model.LearningRateSchedule;
 import io.github.hdnnpkit.model.Trainer;
 import io.github.hdnnpkit.model.TrainingConfig;
@@ -23,6 +24,7 @@ import io.github.hdnnpkit.model.n2p2.N2p2Export;
 import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
+import io.github.hdnnpkit.util.StagedOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -140,6 +142,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     }
 
     private int run() throws IOException {
+        checkOutputTargets();
         SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
         functions = selectFeatures(functions, features);
         Convention conv = Convention.parse(convention);
@@ -178,11 +181,55 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
         TrainingResult r = trainer.train(l, td);
         JsonObject summary = r.summaryJson();
-        if (out != null) summary.addProperty("potential", r.potential().save(out).toString());
-        if (result != null) summary.addProperty("result", r.writeJson(result).toString());
-        if (n2p2 != null) summary.addProperty("n2p2", N2p2Export.write(r.potential(), n2p2).getParent().toString());
+        writeOutputs(r, summary);
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
         return 0;
+    }
+
+    /**
+     * Potential, result JSON and n2p2 export, all or nothing: each is written under a temporary name next to its
+     * target and all are moved into place only once every one was written, so a failing export leaves neither a
+     * partial new output nor a damaged old one.
+     */
+    private void writeOutputs(TrainingResult r, JsonObject summary) throws IOException {
+        try (StagedOutputs staged = new StagedOutputs()) {
+            if (out != null) {
+                r.potential().save(staged.stage(out));
+                summary.addProperty("potential", out.toAbsolutePath().normalize().toString());
+            }
+            if (result != null) {
+                r.writeJson(staged.stage(result));
+                summary.addProperty("result", result.toAbsolutePath().normalize().toString());
+            }
+            if (n2p2 != null) {
+                N2p2Export.write(r.potential(), staged.stage(n2p2));
+                summary.addProperty("n2p2", n2p2.toAbsolutePath().normalize().toString());
+            }
+            staged.commit();
+        }
+    }
+
+    /**
+     * Before any work: the output folders are replaced whole, so an existing one must hold nothing but what it will be
+     * replaced by (a saved potential, an n2p2 export) — never a user's other files.
+     */
+    private void checkOutputTargets() throws IOException {
+        if (out != null) requireReplaceable(out, "--out", n -> n.equals(PotentialStore.JSON) || n.equals(PotentialStore.WEIGHTS)
+                || n.equals(PotentialStore.FUNCTIONS));
+        if (n2p2 != null) requireReplaceable(n2p2, "--export-n2p2", n -> n.equals("input.nn") || n.equals("scaling.data")
+                || n.matches("weights\\.\\d{3}\\.data"));
+        if (result != null && Files.isDirectory(result)) throw new IllegalArgumentException("--result " + result + " is a folder, expected a JSON file");
+    }
+
+    private static void requireReplaceable(Path dir, String option, java.util.function.Predicate<String> ours) throws IOException {
+        if (!Files.exists(dir)) return;
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException(option + " " + dir + " is a file, expected a folder");
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            List<String> foreign = s.map(p -> p.getFileName().toString()).filter(ours.negate()).sorted().toList();
+            if (!foreign.isEmpty())
+                throw new IllegalArgumentException(option + " " + dir + " holds other files (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? ", ..." : "") + "); it would be replaced whole: give a new or empty folder");
+        }
     }
 
     /** The subset named by {@code --features}: comma-separated ids, or {@code evenly:K}. */

@@ -264,6 +264,8 @@ public final class LammpsGenerator {
             runLammps(label, seed, work, cancellation);
             List<Configuration> configs = collect(label, seed, work);
             lastProblem = stationarity(configs);
+            // a quench that crystallised before sampling began drifts no more: the bond order sees it
+            if (lastProblem == null) lastProblem = PhaseCheck.phaseProblem(label.phase(), configs.stream().map(PhaseCheck::order).toList());
             if (lastProblem == null) {
                 ExtendedXyz.write(file, configs);
                 deleteTree(work);
@@ -272,7 +274,7 @@ public final class LammpsGenerator {
             System.err.println("hdnnp generate: " + label.name() + " (seed " + seed + "): " + lastProblem
                     + (attempt + 1 < MAX_ATTEMPTS ? "; retrying with the next seed" : ""));
         }
-        throw new IOException(label.name() + ": no stationary series in " + MAX_ATTEMPTS + " attempts: " + lastProblem
+        throw new IOException(label.name() + ": no stationary series in its phase in " + MAX_ATTEMPTS + " attempts: " + lastProblem
                 + " (work files kept in " + work + ")");
     }
 
@@ -315,12 +317,16 @@ public final class LammpsGenerator {
         return Label.named(options.labels(), name);
     }
 
-    /** Null when the file holds exactly the requested, stationary frames of this label and recipe, else why not. */
+    /**
+     * Null when the file holds exactly the requested, stationary frames of this label and recipe, in the label's
+     * phase ({@link PhaseCheck#phaseProblem}), else why not.
+     */
     private String completeness(Path file, String label) {
         List<Integer> seeds = new ArrayList<>();
         for (int k = 0; k < MAX_ATTEMPTS; k++) seeds.add(attemptSeed(options.seed(), label, k));
         String recipe = recipe(labelNamed(label));
         List<Configuration> frames = new ArrayList<>();
+        List<PhaseCheck.Order> orders = new ArrayList<>();
         String[] problem = {null};
         try {
             ExtendedXyz.forEach(file, c -> {
@@ -331,7 +337,8 @@ public final class LammpsGenerator {
                     problem[0] = "made with seed " + seed + ", this run's base seed gives " + seeds;
                 if (problem[0] == null && !recipe.equals(c.labels().get("recipe")))
                     problem[0] = "made with another template, potential or protocol (recipe " + c.labels().get("recipe") + ")";
-                // keep only what the stationarity check needs
+                // keep only what the stationarity and phase checks need
+                orders.add(PhaseCheck.order(c));
                 frames.add(Configuration.builder().id(c.id()).atoms(new String[]{"Al"}, new double[3]).pbc(false, false, false)
                         .energy(c.energy() / c.size()).build());
             });
@@ -341,7 +348,8 @@ public final class LammpsGenerator {
         if (problem[0] != null) return problem[0];
         if (frames.size() != options.protocol().configurations())
             return "has " + frames.size() + " configurations, " + options.protocol().configurations() + " requested";
-        return stationarity(frames);
+        String drift = stationarity(frames);
+        return drift != null ? drift : PhaseCheck.phaseProblem(labelNamed(label).phase(), orders);
     }
 
     private void runLammps(Label label, int seed, Path work, Cancellation cancellation) throws IOException, InterruptedException {

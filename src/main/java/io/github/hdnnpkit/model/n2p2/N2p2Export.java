@@ -8,14 +8,13 @@ import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.io.N2p2InputNn;
 import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.model.Layout;
+import io.github.hdnnpkit.util.StagedOutputs;
 import io.github.hdnnpkit.util.Versions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,15 +45,40 @@ public final class N2p2Export {
     }
 
     /**
-     * Writes the three files into {@code dir}.
+     * Writes the three files into {@code dir}, in the convention the model was trained in ({@link Hdnnp#convention()}):
+     * a thesis-convention model's angular inputs are twice n2p2's, so its factor 2 is folded into the export.
      *
      * @param functions the n2p2 description of each model input, in the model's input order
      * @return the weights file
+     * @throws IllegalArgumentException when the model does not know its convention (use
+     *                                  {@link #write(Hdnnp, List, Convention, Path)}) or the functions are not its own
      */
     public static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, Path dir) throws IOException {
-        double[] ones = new double[functions.size()];
-        java.util.Arrays.fill(ones, 1.0);
-        return write(model, functions, ones, "cutoff_type 1 0.0", dir);
+        Convention convention = model.convention().orElseThrow(() -> new IllegalArgumentException(
+                "the model does not know the convention its descriptors were computed in (n2p2: angular sums over j < k, "
+                        + "thesis: over all j ≠ k, twice as large); pass it: N2p2Export.write(model, functions, Convention.N2P2, dir)"));
+        return write(model, functions, convention, dir);
+    }
+
+    /**
+     * Writes the three files into {@code dir} for a model whose inputs were computed in {@code convention}; angular
+     * functions (types 3 and 9) of a thesis-convention model are converted as in {@link #write(Hdnnp, Path)}.
+     */
+    public static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, Convention convention, Path dir) throws IOException {
+        if (model.convention().isPresent() && model.convention().get() != convention)
+            throw new IllegalArgumentException("the model was trained in the " + model.convention().get() + " convention, not " + convention);
+        if (model.functions().isPresent()) {
+            SymmetryFunctionSet own = model.functions().get();
+            for (int j = 0; j < Math.min(own.size(), functions.size()); j++) {
+                N2p2SymmetryFunction mine = N2p2SymmetryFunction.parse(N2p2InputNn.line(own.function(j)));
+                if (!mine.equals(functions.get(j)))
+                    throw new IllegalArgumentException("input " + (j + 1) + " of the model is " + mine.line() + ", not " + functions.get(j).line());
+            }
+            if (own.size() == functions.size()) return write(model, dir);   // its own functions: also their cutoff type
+        }
+        double[] factor = new double[functions.size()];
+        for (int j = 0; j < factor.length; j++) factor[j] = functions.get(j).type() == 2 ? 1.0 : convention.angularFactor();
+        return write(model, functions, factor, "cutoff_type 1 0.0", dir);
     }
 
     /**
@@ -81,6 +105,7 @@ public final class N2p2Export {
         return write(model, f, factor, cutoff, dir);
     }
 
+    /** All three texts are made first and then written as a set ({@link StagedOutputs#replaceFiles}). */
     private static Path write(Hdnnp model, List<N2p2SymmetryFunction> functions, double[] kitPerN2p2, String cutoffLine, Path dir) throws IOException {
         Layout layout = model.layout();
         if (functions.size() != layout.inputs())
@@ -94,12 +119,13 @@ public final class N2p2Export {
         int z = atomicNumber(model.element());
         int[] order = N2p2SymmetryFunction.n2p2Order(functions);
         Preconditioner pre = model.preconditioner();
-        Files.createDirectories(dir);
-        writeAtomically(dir.resolve("input.nn"), inputNn(model, functions, cutoffLine));
-        writeAtomically(dir.resolve("scaling.data"), scalingData(pre, order, kitPerN2p2));
-        Path weights = dir.resolve(String.format(Locale.ROOT, "weights.%03d.data", z));
-        writeAtomically(weights, weightsData(model, order, kitPerN2p2));
-        return weights;
+        String weights = String.format(Locale.ROOT, "weights.%03d.data", z);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("input.nn", inputNn(model, functions, cutoffLine));
+        files.put("scaling.data", scalingData(pre, order, kitPerN2p2));
+        files.put(weights, weightsData(model, order, kitPerN2p2));
+        StagedOutputs.replaceFiles(dir, files);
+        return dir.resolve(weights);
     }
 
     static String inputNn(Hdnnp model, List<N2p2SymmetryFunction> functions, String cutoffLine) {
@@ -187,13 +213,6 @@ public final class N2p2Export {
     /** %24.16E: 17 significant digits, enough for doubles to round-trip through atof. */
     static String e(double v) {
         return String.format(Locale.ROOT, "%24.16E", v);
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static final Map<String, Integer> Z = Map.ofEntries(Map.entry("H", 1), Map.entry("He", 2), Map.entry("Li", 3), Map.entry("C", 6),

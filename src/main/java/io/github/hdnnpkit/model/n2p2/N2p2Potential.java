@@ -20,6 +20,8 @@ import java.util.Map;
  * Reads a single-element n2p2 potential ({@code input.nn}, {@code scaling.data}, {@code weights.NNN.data}) back into
  * an {@link Hdnnp}. The model's inputs are n2p2's sorted symmetry functions; {@link #functions()} says which
  * function each input is, and the feature ids are {@code n2p2_001...} in that order unless a caller renames them.
+ * Energies are n2p2's physical ones: the normalisation ({@code mean_energy}, {@code conv_energy}) is undone and the
+ * {@code atom_energy} offset added per atom, as n2p2's {@code Prediction::predict} does.
  */
 public record N2p2Potential(Hdnnp model, List<N2p2SymmetryFunction> functions) {
 
@@ -28,6 +30,7 @@ public record N2p2Potential(Hdnnp model, List<N2p2SymmetryFunction> functions) {
         List<String> lines = Files.readAllLines(inputNn, StandardCharsets.UTF_8);
         Map<String, String> kw = new LinkedHashMap<>();
         List<N2p2SymmetryFunction> sf = new ArrayList<>();
+        List<Integer> atomEnergyLines = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             int hash = l.indexOf('#');
@@ -41,6 +44,8 @@ public record N2p2Potential(Hdnnp model, List<N2p2SymmetryFunction> functions) {
                 } catch (IllegalArgumentException e) {
                     throw new IOException(inputNn + " line " + (i + 1) + ": " + e.getMessage(), e);
                 }
+            } else if (t[0].equals("atom_energy")) {
+                atomEnergyLines.add(i);
             } else {
                 kw.put(t[0], t.length > 1 ? t[1].trim() : "");
             }
@@ -135,10 +140,34 @@ public record N2p2Potential(Hdnnp model, List<N2p2SymmetryFunction> functions) {
                 throw new IOException(inputNn + ": conv_length " + kw.get("conv_length") + " ≠ 1 is not supported");
             norm = new TargetNormalisation(num(kw.get("mean_energy")), 1.0 / num(kw.get("conv_energy")));
         }
+        // n2p2 (Mode::addEnergyOffset) adds N_e · atom_energy_e to the physical energy, after undoing the normalisation
+        double offset = atomEnergy(lines, atomEnergyLines, element, inputNn);
+        if (offset != 0) norm = new TargetNormalisation(norm.referencePerAtom() + offset, norm.scale());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("source", "n2p2 potential " + dir.toAbsolutePath());
         Hdnnp model = new Hdnnp(layout, p, pre, norm, "n2p2:" + dir.getFileName(), element, meta);
         return new N2p2Potential(model, List.copyOf(sorted));
+    }
+
+    /** The {@code atom_energy <element> <eV>} offset of the potential's element (0 without one). */
+    private static double atomEnergy(List<String> lines, List<Integer> at, String element, Path file) throws IOException {
+        Double offset = null;
+        for (int i : at) {
+            String l = lines.get(i);
+            if (l.indexOf('#') >= 0) l = l.substring(0, l.indexOf('#'));
+            String[] t = l.trim().split("\\s+");
+            if (t.length != 3) throw new IOException(file + " line " + (i + 1) + ": expected 'atom_energy <element> <energy in eV>', got '" + l.trim() + "'");
+            if (!t[1].equals(element))
+                throw new IOException(file + " line " + (i + 1) + ": atom_energy for " + t[1] + " in a potential of " + element);
+            if (offset != null) throw new IOException(file + " line " + (i + 1) + ": a second atom_energy for " + element);
+            try {
+                offset = num(t[2]);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " line " + (i + 1) + ": atom_energy '" + t[2] + "' is not a number");
+            }
+            if (!Double.isFinite(offset)) throw new IOException(file + " line " + (i + 1) + ": atom_energy " + t[2] + " is not finite");
+        }
+        return offset == null ? 0.0 : offset;
     }
 
     private static double num(String s) {

@@ -1,6 +1,7 @@
 package io.github.hdnnpkit.model.n2p2;
 
 import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.descriptors.Convention;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.model.Hdnnp;
@@ -60,7 +61,7 @@ class N2p2ExportTest {
     static double[] evaluate(Path dir, DescriptorMatrix raw) throws IOException {
         List<Sf> sfs = new ArrayList<>();
         String scaling = null, acts = null;
-        double smin = 0, smax = 1, meanEnergy = 0, convEnergy = 1;
+        double smin = 0, smax = 1, meanEnergy = 0, convEnergy = 1, atomEnergy = 0;
         boolean center = false, scale = false, sigma = false;
         int[] nodes = null;
         for (String line : Files.readAllLines(dir.resolve("input.nn"))) {
@@ -83,6 +84,7 @@ class N2p2ExportTest {
                 case "scale_max_short" -> smax = Double.parseDouble(t[1]);
                 case "mean_energy" -> meanEnergy = Double.parseDouble(t[1]);
                 case "conv_energy" -> convEnergy = Double.parseDouble(t[1]);
+                case "atom_energy" -> atomEnergy = Double.parseDouble(t[2]);   // single element: "atom_energy Al <eV>"
                 default -> { }
             }
         }
@@ -106,7 +108,7 @@ class N2p2ExportTest {
         sizes[0] = nin;
         System.arraycopy(nodes, 0, sizes, 1, nodes.length);
         sizes[sizes.length - 1] = 1;
-        assertEquals("global_activation_short t t l", acts.replaceAll("\\s+", " "));
+        assertEquals("global_activation_short" + " t".repeat(nodes.length) + " l", acts.replaceAll("\\s+", " "), "this evaluator knows tanh only");
         // n2p2 connection order: per layer, for each source neuron j the weights to all target neurons k, then biases
         double[][][] weights = new double[sizes.length][][];
         double[][] bias = new double[sizes.length][];
@@ -144,7 +146,8 @@ class N2p2ExportTest {
                 }
                 sum += h[0];
             }
-            e[conf] = sum / convEnergy + raw.atomsIn(conf) * meanEnergy;
+            // n2p2 Prediction::predict: toPhysicalUnits, then addEnergyOffset
+            e[conf] = sum / convEnergy + raw.atomsIn(conf) * meanEnergy + raw.atomsIn(conf) * atomEnergy;
         }
         return e;
     }
@@ -164,7 +167,7 @@ class N2p2ExportTest {
             if (method != Preconditioner.Method.SHIFT && method != Preconditioner.Method.NONE)
                 assertEquals(List.of("G2_004"), model.preconditioner().constantFeatures());
             Path dir = tmp.resolve(method.name());
-            N2p2Export.write(model, functions(), dir);
+            N2p2Export.write(model, functions(), Convention.N2P2, dir);
             double[] kit = model.predict(data.descriptors());
             double[] n2p2 = evaluate(dir, data.descriptors());
             for (int c = 0; c < kit.length; c++)
@@ -176,7 +179,7 @@ class N2p2ExportTest {
     void scalingRowsFollowN2p2sSortedOrder(@TempDir Path tmp) throws IOException {
         TrainingData data = data(false);
         Hdnnp model = train(data, Preconditioner.Method.SCALE);
-        N2p2Export.write(model, functions(), tmp);
+        N2p2Export.write(model, functions(), Convention.N2P2, tmp);
         List<String> rows = Files.readAllLines(tmp.resolve("scaling.data")).stream().filter(l -> !l.startsWith("#")).toList();
         // sorted order: radial (rc 6.8) by eta then rs: f6 (eta .0013), f2 (.5), f4 (1.85, rs .05), f1 (1.85, rs 2.05); angular: f3, f5(λ1), f0(λ-1)...
         int[] expected = {6, 2, 4, 1, 3, 0, 5};
@@ -192,7 +195,7 @@ class N2p2ExportTest {
     void readsAnExportedPotentialBack(@TempDir Path tmp) throws IOException {
         TrainingData data = data(false);
         Hdnnp model = train(data, Preconditioner.Method.SCALE);
-        N2p2Export.write(model, functions(), tmp);
+        N2p2Export.write(model, functions(), Convention.N2P2, tmp);
         N2p2Potential back = N2p2Potential.read(tmp);
         int[] order = N2p2SymmetryFunction.n2p2Order(functions());
         assertEquals(functions().get(order[0]), back.functions().get(0));
@@ -222,6 +225,6 @@ class N2p2ExportTest {
         TrainingData data = data(false);
         Hdnnp model = new Trainer(TrainingConfig.defaults().withMaxEpochs(1))
                 .train(Layout.parse("7-3-1", io.github.hdnnpkit.model.Activation.LEAKY_RELU), data).potential();
-        assertThrows(IllegalArgumentException.class, () -> N2p2Export.write(model, functions(), tmp));
+        assertThrows(IllegalArgumentException.class, () -> N2p2Export.write(model, functions(), Convention.N2P2, tmp));
     }
 }
