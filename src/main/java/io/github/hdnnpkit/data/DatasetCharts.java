@@ -2,8 +2,6 @@ package io.github.hdnnpkit.data;
 
 import io.github.hdnnpkit.notebook.FigureStyle;
 import io.github.hdnnpkit.structure.Configuration;
-import org.knowm.xchart.BoxChart;
-import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -21,22 +19,73 @@ public final class DatasetCharts {
     private DatasetCharts() {
     }
 
-    /** Energy per atom of every series as a box plot, series in label order, each box in its phase's colour. */
-    public static BoxChart energyBoxPlot(Dataset d) {
-        BoxChart chart = new BoxChartBuilder().width(1000).height(500)
-                .title("Energy per atom by temperature series (blue solid, vermillion liquid, green supercooled, purple high pressure)")
-                .xAxisTitle("series (temperature, K)").yAxisTitle("E/N (eV/atom)").build();
+    /**
+     * Energy per atom of every series as a box plot (bar: quartiles, dot: median, whiskers: the furthest points
+     * within 1.5 interquartile ranges, beyond them single points), series in label order, each in its phase's
+     * colour. Drawn on an {@link XYChart}: XChart's own box chart paints in fixed blue and red, whatever the style.
+     */
+    public static XYChart energyBoxPlot(Dataset d) {
+        XYChart chart = new XYChartBuilder().width(1000).height(520).title("Energy per atom by temperature series")
+                .xAxisTitle("temperature series (label)").yAxisTitle("E/N (eV/atom)").build();
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> inLegend = new java.util.HashSet<>();
         for (Map.Entry<String, List<Configuration>> e : d.byLabel().entrySet()) {
             if (e.getValue().isEmpty()) continue;
             Label l = d.label(e.getKey());
+            String group = l.pressureBar() != 0 ? "high pressure" : l.phase().toString();
             java.awt.Color c = l.pressureBar() != 0 ? FigureStyle.HIGH_PRESSURE : FigureStyle.phase(l.phase());
-            chart.addSeries(e.getKey(), perAtom(e.getValue())).setLineColor(c).setFillColor(FigureStyle.translucent(c, 0.55));
+            double[] v = perAtom(e.getValue());
+            java.util.Arrays.sort(v);
+            double x = names.size(), q1 = quantile(v, 0.25), med = quantile(v, 0.5), q3 = quantile(v, 0.75), iqr = q3 - q1;
+            double lo = v[0], hi = v[v.length - 1];
+            for (double y : v) if (y >= q1 - 1.5 * iqr) { lo = y; break; }
+            for (int k = v.length - 1; k >= 0; k--) if (v[k] <= q3 + 1.5 * iqr) { hi = v[k]; break; }
+            String n = e.getKey();
+            names.add(n);
+            boolean legend = inLegend.add(group);
+            // every x is the series' index, so XChart puts one tick on each series (its ticks of equally spaced x
+            // data sit on the data values); the box is a 16 px wide stroke from q1 to q3, the median a black dot
+            line(chart, n + " whiskers", new double[]{x, x}, new double[]{lo, hi}, c, 1.5f);
+            line(chart, legend ? group : n + " box", new double[]{x, x}, new double[]{q1, q3}, FigureStyle.translucent(c, 0.75), 16f)
+                    .setShowInLegend(legend);
+            chart.addSeries(n + " median", new double[]{x}, new double[]{med}).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+                    .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FigureStyle.BLACK).setShowInLegend(false);
+            List<Double> ox = new ArrayList<>(), oy = new ArrayList<>();
+            for (double y : v) if (y < lo || y > hi) { ox.add(x); oy.add(y); }
+            if (!ox.isEmpty())
+                chart.addSeries(n + " outliers", ox, oy).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+                        .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FigureStyle.translucent(c, 0.8)).setShowInLegend(false);
         }
+        if (names.isEmpty()) throw new IllegalArgumentException(d + " has no configurations");
         FigureStyle.apply(chart);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(60);
-        chart.getStyler().setChartTitleFont(FigureStyle.font(java.awt.Font.BOLD, 13f));
+        var s = chart.getStyler();
+        // limits one series-step beyond the ends keep the x values equally spaced (see above)
+        s.setXAxisMin(-1.0).setXAxisMax((double) names.size());
+        s.setXAxisLabelRotation(60);
+        s.setMarkerSize(6);
+        int n = names.size();
+        s.setxAxisTickLabelsFormattingFunction(v -> {
+            long k = Math.round(v);
+            return k >= 0 && k < n ? names.get((int) k) : k < 0 ? " " : "  ";
+        });
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return chart;
+    }
+
+    private static XYSeries line(XYChart c, String name, double[] x, double[] y, java.awt.Color colour, float width) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE).setLineColor(colour)
+                .setLineStyle(new java.awt.BasicStroke(width, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER));
+        s.setShowInLegend(false);
+        return s;
+    }
+
+    /** Linear interpolation between order statistics (type 7, the default of R and numpy). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int i = (int) Math.floor(h);
+        return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
     }
 
     /**

@@ -19,8 +19,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The kit's one figure style, applied by every chart helper as its last step: {@code return FigureStyle.apply(chart);}.
@@ -304,15 +302,5 @@ public final class FigureStyle {
     private static double fraction(double v, double[] r, boolean log) {
         if (!Double.isFinite(v) || log && v <= 0) return Double.NaN;
         return log ? (Math.log(v) - Math.log(r[0])) / (Math.log(r[1]) - Math.log(r[0])) : (v - r[0]) / (r[1] - r[0]);
-    }
-
-    /** A formatter of a number for titles and legends, with the leading zero ({@code 0.25}, not {@code .25}). */
-    public static String number(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** The label function {@link #apply} installs on a linear axis over [lo, hi] (exposed for composite figures). */
-    public static Function<Double, String> tickLabels(double lo, double hi) {
-        return AxisTicks.labels(lo, hi);
     }
 }

@@ -3,7 +3,9 @@ package io.github.hdnnpkit.baseline;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.notebook.FigureStyle;
 import io.github.hdnnpkit.notebook.Figures;
+import io.github.hdnnpkit.notebook.StyleAssertions;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -51,9 +53,22 @@ class ForestReportingTest {
         assertEquals(split.validation().length, ForestTables.predictions(configs, true).rowCount());
         assertEquals(3, ForestTables.importanceByDescriptor(configs, 100).rowCount());   // mean and var of 3 descriptors
 
-        for (var parity : List.of(ForestCharts.testPredict(atoms), ForestCharts.rows(atoms, true), ForestCharts.forces(forces)))
+        for (var parity : List.of(ForestCharts.testPredict(atoms), ForestCharts.rows(atoms, true), ForestCharts.forces(forces))) {
             assertTrue(parity.image().getHeight() > parity.parity().getHeight(), parity.title() + " has its residual panel");
-        assertTrue(Figures.png(ForestCharts.comparison(all)).length > 1000);
+            StyleAssertions.assertStyled(parity.parity());
+            StyleAssertions.assertStyled(parity.residuals());
+        }
+        // the cropped view keeps the thesis's "closer look": both parity axes cut to the predictions' range
+        var cropped = ForestCharts.rows(atoms, true).parity().getStyler();
+        double[] pred = atoms.validationRows().predicted(0);
+        assertTrue(cropped.getYAxisMin() <= java.util.Arrays.stream(pred).min().orElseThrow());
+        assertTrue(cropped.getYAxisMax() >= java.util.Arrays.stream(pred).max().orElseThrow());
+        assertEquals(cropped.getXAxisMin(), cropped.getYAxisMin());
+        var comparison = ForestCharts.comparison(all);
+        StyleAssertions.assertStyled(comparison);
+        assertEquals(FigureStyle.VALIDATION, comparison.getSeriesMap().get("validation").getFillColor());
+        assertTrue(Figures.png(comparison).length > 1000);
+        StyleAssertions.assertStyled(ForestCharts.importance(configs, 10, true));
         assertTrue(Figures.png(ForestCharts.importance(configs, 10, true)).length > 1000);
     }
 }
