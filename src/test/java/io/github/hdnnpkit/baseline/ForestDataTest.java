@@ -43,7 +43,7 @@ class ForestDataTest {
         ForestData dm = ForestData.of("mixed", "set", mixed, m);
         assertFalse(dm.hasAtomicEnergies());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomForestBaseline(ForestOptions.thesis())
-                .fit(dm, io.github.hdnnpkit.data.Split.byConfiguration(2, 0.5, 1), ForestSetup.atomicEnergies()));
+                .fit(dm, io.github.hdnnpkit.data.Split.of(new int[]{0}, new int[]{1}, new int[0]), ForestSetup.atomicEnergies()));
         assertTrue(e.getMessage().contains("per-atom energies"), e.getMessage());
 
         DescriptorMatrix wrong = new DescriptorMatrix(new float[4 * 2], new int[]{0, 2, 4}, List.of("G2_001", "G5_001"));
