@@ -27,7 +27,7 @@ public record StudyPlan(Profile profile, int stride, int seeds, TrainingConfig t
         return switch (profile) {
             case SMOKE -> new StudyPlan(profile, 1, 2, thesis.withMaxEpochs(4).withEarlyStopping(EarlyStopping.NONE));
             case WALKTHROUGH -> new StudyPlan(profile, 2, 5, thesis.withMaxEpochs(150).withLearningRate(3e-3)
-                    .withSchedule(new LearningRateSchedule.StepDrop(0.5, 30, 1e-5)));
+                    .withSchedule(new LearningRateSchedule.StepDrop(0.5, 50, 1e-5)));
             case FULL -> new StudyPlan(profile, 1, 10, thesis.withMaxEpochs(3000).withSchedule(LearningRateSchedule.thesisStep()));
         };
     }

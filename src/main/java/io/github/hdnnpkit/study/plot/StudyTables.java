@@ -69,6 +69,17 @@ public final class StudyTables {
         return Holm.againstReference(reference, groups, TwoSampleTest::welch, alpha);
     }
 
+    /**
+     * The noise floor of a study: the group with the lowest mean of the metric, and its seed-to-seed spread. A
+     * difference between two groups smaller than about this sd cannot be told from the seeds' noise.
+     */
+    public static String bestNoiseFloor(StudyResults results, Metric metric, String groupBy) {
+        Map<String, double[]> g = results.values(metric, groupBy);
+        String best = Holm.lowestMean(g);
+        return "best " + groupBy + " " + best + " — " + metric.label() + ": " + (g.get(best).length >= 2 ? NoiseFloor.of(g.get(best)).toString()
+                : g.get(best)[0] + " (one seed: no spread)");
+    }
+
     /** The seed-to-seed spread of one group: mean ± sd of a metric and the 95 % CI of its mean. */
     public static NoiseFloor noiseFloor(StudyResults results, Metric metric, String groupBy, String group) {
         double[] v = results.values(metric, groupBy).get(group);
