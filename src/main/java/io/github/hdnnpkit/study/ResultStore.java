@@ -72,6 +72,11 @@ public final class ResultStore {
             Path tmp = Files.createTempFile(dir, "." + r.hash().substring(0, 12), ".tmp");
             try {
                 Files.writeString(tmp, StudyJson.PRETTY.toJson(r.toJson()), StandardCharsets.UTF_8);
+                try {   // createTempFile makes it owner-only; results are shared files like any other output
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -104,7 +104,7 @@ public final class StudyJson {
     public static SplitSpec split(JsonObject o) {
         SplitSpec d = SplitSpec.thesis();
         return new SplitSpec(o.has("scheme") ? Split.Scheme.valueOf(o.get("scheme").getAsString().toUpperCase(Locale.ROOT)) : d.scheme(),
-                num(o, "test_fraction", d.testFraction()), num(o, "train_fraction", d.trainFraction()), (long) num(o, "seed", d.seed()),
+                num(o, "test_fraction", d.testFraction()), num(o, "train_fraction", d.trainFraction()), integer(o, "seed", d.seed()),
                 (int) num(o, "block_length", 0), o.has("test_series") ? stringList(o.getAsJsonArray("test_series")) : List.of());
     }
 
@@ -156,14 +156,14 @@ public final class StudyJson {
                 default -> throw new IllegalArgumentException("schedule type '" + type + "': expected constant, step or exponential");
             };
         }
-        return new TrainingConfig((int) num(o, "max_epochs", d.maxEpochs()), (int) num(o, "batch_size", d.batchSize()),
+        return new TrainingConfig((int) integer(o, "max_epochs", d.maxEpochs()), (int) integer(o, "batch_size", d.batchSize()),
                 bool(o, "shuffle", d.shuffle()), num(o, "learning_rate", d.learningRate()),
                 new AdamSettings(num(o, "adam_beta1", d.adam().beta1()), num(o, "adam_beta2", d.adam().beta2()), num(o, "adam_epsilon", d.adam().epsilon())),
                 schedule,
                 new EarlyStopping(num(o, "early_stopping_min_delta", d.earlyStopping().minDelta()), (int) num(o, "early_stopping_patience", d.earlyStopping().patience()),
                         bool(o, "restore_best_weights", d.earlyStopping().restoreBest())),
                 o.has("preconditioning") ? Preconditioner.Method.valueOf(o.get("preconditioning").getAsString().toUpperCase(Locale.ROOT)) : d.preconditioning(),
-                bool(o, "normalise_targets", d.normaliseTargets()), (long) num(o, "seed", d.seed()),
+                bool(o, "normalise_targets", d.normaliseTargets()), integer(o, "seed", d.seed()),
                 o.has("backend") ? o.get("backend").getAsString() : d.backend(), (int) num(o, "threads", 1));
     }
 
@@ -185,6 +185,17 @@ public final class StudyJson {
             return e.getAsDouble();
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException("field '" + key + "' must be a number, got " + e);
+        }
+    }
+
+    /** A whole number (seeds need all 64 bits; {@code max_epochs: 5.5} is an error, not 5). */
+    static long integer(JsonObject o, String key, long fallback) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) return fallback;
+        try {
+            return new java.math.BigDecimal(e.getAsString()).longValueExact();
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("field '" + key + "' must be a whole number, got " + e);
         }
     }
 
