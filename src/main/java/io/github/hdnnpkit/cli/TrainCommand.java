@@ -170,6 +170,9 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
         functions = selectFeatures(functions, features);
         Convention conv = Convention.parse(convention);
+        Layout l = Layout.parse(layout, Activation.parse(activation));
+        if (l.inputs() != functions.size())
+            throw new IllegalArgumentException("layout " + layout + " has " + l.inputs() + " inputs but " + functions.size() + " features are selected");
         List<Configuration> configurations;
         String dataId;
         if (Files.isDirectory(data)) {
@@ -181,21 +184,18 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             dataId = data.toAbsolutePath().toString();
         }
         dataId += " (" + configurations.size() + " configurations)";
-        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
-        DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
-        DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
-                : calc.compute(configurations, progress, Cancellation.none());
         double[] e = new double[configurations.size()];
         for (int c = 0; c < e.length; c++) {
             if (!configurations.get(c).hasEnergy())
                 throw new IllegalArgumentException("configuration " + c + " (" + configurations.get(c).id() + ") in " + data + " has no reference energy");
             e[c] = configurations.get(c).energy();
         }
-        Split split = how.split(configurations, data, trainFraction, splitSeed);
+        Split split = how.split(configurations, data, trainFraction, splitSeed);   // before the descriptors: bad labels or a bad split cost nothing
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
+        DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
+        DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
+                : calc.compute(configurations, progress, Cancellation.none());
         TrainingData td = new TrainingData(d, e, split, dataId, functions.name(), functions, conv);
-        Layout l = Layout.parse(layout, Activation.parse(activation));
-        if (l.inputs() != functions.size())
-            throw new IllegalArgumentException("layout " + layout + " has " + l.inputs() + " inputs but " + functions.size() + " features are selected");
         TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
                 .withSchedule(LearningRateSchedule.parse(schedule)).withEarlyStopping(new EarlyStopping(minDelta, patience, true))
                 .withPreconditioning(Preconditioner.Method.parse(preconditioning)).withNormaliseTargets(!noNormalise)
