@@ -22,10 +22,12 @@ import io.github.hdnnpkit.model.TrainingData;
 import io.github.hdnnpkit.model.TrainingResult;
 import io.github.hdnnpkit.model.n2p2.N2p2Export;
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.ConfigurationException;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
 import io.github.hdnnpkit.util.StagedOutputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -37,7 +39,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hdnnp train}: trains an HDNNP on a data set (a generated data-set folder or a structure file with reference
- * energies) and prints a JSON summary (errors in meV/atom, best and last epochs, provenance) on stdout.
+ * energies) and prints a JSON summary on stdout: best and last epochs, the train, validation and test errors (losses
+ * as Keras's MSE in eV² per configuration and per atom, RMSE/MAE in meV/atom), the split and the provenance.
+ *
+ * <p>{@code --split} chooses how the configurations are divided: {@code random} (the default, {@link Split#thesis}
+ * for the default fraction and seed), {@code blocks:N} (contiguous blocks of N snapshots of every series) or
+ * {@code series:A,B} (whole series held out for testing). The validation part chooses the best epoch, so the test
+ * part is the one that judges the model.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a high-dimensional neural network potential and print a JSON summary.")
@@ -64,10 +72,18 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--seed", defaultValue = "101", description = "Seed of the initial weights and the shuffling.")
     long seed;
 
-    @Option(names = "--split-seed", defaultValue = "101", description = "Seed of the 80:20 split by configuration (thesis: 101).")
+    @Option(names = "--split", defaultValue = "random", paramLabel = "random|blocks:N|series:A,B",
+            description = "How configurations are split into train, validation and test. random (default): 10 %% test, then "
+                    + "--train-fraction of the rest to training; blocks:N: each series (in file order, i.e. time order) cut into "
+                    + "blocks of N snapshots, 10 %% of the blocks to test and the rest as random, block by block; series:A,B: the "
+                    + "named series (config_type labels, e.g. 950K,500K) are the test part, the rest as random.")
+    String splitSpec;
+
+    @Option(names = "--split-seed", defaultValue = "101", description = "Seed of the split, its test part included (thesis: 101).")
     long splitSeed;
 
-    @Option(names = "--train-fraction", defaultValue = "0.8", description = "Training fraction of the split.")
+    @Option(names = "--train-fraction", defaultValue = "0.8",
+            description = "Share of the non-test configurations that train; the others validate (thesis: 0.8).")
     double trainFraction;
 
     @Option(names = "--epochs", defaultValue = "1000", description = "Maximum number of epochs.")
@@ -131,10 +147,17 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    StructureInput input = new StructureInput();
+
     @Override
     public Integer call() throws IOException {
         try {
             return run();
+        } catch (ConfigurationException e) {
+            // the configuration knows its id, not its file
+            System.err.println("hdnnp train: " + data + ": " + e.getMessage());
+            return 2;
         } catch (io.github.hdnnpkit.io.InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("hdnnp train: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;
@@ -143,9 +166,13 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
 
     private int run() throws IOException {
         checkOutputTargets();
+        SplitSpec how = SplitSpec.parse(splitSpec);
         SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
         functions = selectFeatures(functions, features);
         Convention conv = Convention.parse(convention);
+        Layout l = Layout.parse(layout, Activation.parse(activation));
+        if (l.inputs() != functions.size())
+            throw new IllegalArgumentException("layout " + layout + " has " + l.inputs() + " inputs but " + functions.size() + " features are selected");
         List<Configuration> configurations;
         String dataId;
         if (Files.isDirectory(data)) {
@@ -153,25 +180,22 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             configurations = ds.configurations();
             dataId = ds.source() + (ds == all ? "" : " without " + String.join(",", without));
         } else {
-            configurations = StructureFiles.read(data);
+            configurations = input.read(data);
             dataId = data.toAbsolutePath().toString();
         }
         dataId += " (" + configurations.size() + " configurations)";
-        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
-        DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
-        DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
-                : calc.compute(configurations, progress, Cancellation.none());
         double[] e = new double[configurations.size()];
         for (int c = 0; c < e.length; c++) {
             if (!configurations.get(c).hasEnergy())
                 throw new IllegalArgumentException("configuration " + c + " (" + configurations.get(c).id() + ") in " + data + " has no reference energy");
             e[c] = configurations.get(c).energy();
         }
-        Split split = Split.byConfiguration(e.length, trainFraction, splitSeed);
+        Split split = how.split(configurations, data, trainFraction, splitSeed);   // before the descriptors: bad labels or a bad split cost nothing
+        Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
+        DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
+        DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
+                : calc.compute(configurations, progress, Cancellation.none());
         TrainingData td = new TrainingData(d, e, split, dataId, functions.name(), functions, conv);
-        Layout l = Layout.parse(layout, Activation.parse(activation));
-        if (l.inputs() != functions.size())
-            throw new IllegalArgumentException("layout " + layout + " has " + l.inputs() + " inputs but " + functions.size() + " features are selected");
         TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
                 .withSchedule(LearningRateSchedule.parse(schedule)).withEarlyStopping(new EarlyStopping(minDelta, patience, true))
                 .withPreconditioning(Preconditioner.Method.parse(preconditioning)).withNormaliseTargets(!noNormalise)
@@ -180,8 +204,10 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         if (budgetMinutes != null) trainer.cancellation(Cancellation.withBudget(Duration.ofMillis((long) (budgetMinutes * 60_000))));
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
         TrainingResult r = trainer.train(l, td);
+        JsonObject splitJson = splitJson(how, split);
         JsonObject summary = r.summaryJson();
-        writeOutputs(r, summary);
+        summary.add("split", splitJson);
+        writeOutputs(r, summary, splitJson);
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
         return 0;
     }
@@ -191,14 +217,17 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
      * target and all are moved into place only once every one was written, so a failing export leaves neither a
      * partial new output nor a damaged old one.
      */
-    private void writeOutputs(TrainingResult r, JsonObject summary) throws IOException {
+    private void writeOutputs(TrainingResult r, JsonObject summary, JsonObject splitJson) throws IOException {
         try (StagedOutputs staged = new StagedOutputs()) {
             if (out != null) {
                 r.potential().save(staged.stage(out));
                 summary.addProperty("potential", out.toAbsolutePath().normalize().toString());
             }
             if (result != null) {
-                r.writeJson(staged.stage(result));
+                JsonObject full = r.toJsonObject();
+                full.add("split", splitJson);
+                Files.writeString(staged.stage(result), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(full),
+                        java.nio.charset.StandardCharsets.UTF_8);
                 summary.addProperty("result", result.toAbsolutePath().normalize().toString());
             }
             if (n2p2 != null) {
@@ -229,6 +258,68 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             if (!foreign.isEmpty())
                 throw new IllegalArgumentException(option + " " + dir + " holds other files (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
                         + (foreign.size() > 5 ? ", ..." : "") + "); it would be replaced whole: give a new or empty folder");
+        }
+    }
+
+    /** The split as the summary reports it: the option as given, the scheme, the seed and the size of each part. */
+    private static JsonObject splitJson(SplitSpec spec, Split split) {
+        JsonObject o = new JsonObject();
+        o.addProperty("spec", spec.text());
+        o.addProperty("scheme", split.scheme().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("seed", split.seed());
+        o.addProperty("train_configurations", split.train().length);
+        o.addProperty("validation_configurations", split.validation().length);
+        o.addProperty("test_configurations", split.test().length);
+        if (!spec.testSeries().isEmpty()) {
+            com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+            spec.testSeries().forEach(a::add);
+            o.add("test_series", a);
+        }
+        if (spec.blockLength() > 0) o.addProperty("block_length", spec.blockLength());
+        return o;
+    }
+
+    /**
+     * A parsed {@code --split}: {@code random}, {@code blocks:N} ({@code blockLength} N) or {@code series:A,B}
+     * ({@code testSeries}). Parsed before any work, so a typo costs no descriptor computation.
+     */
+    record SplitSpec(String text, int blockLength, List<String> testSeries) {
+        static SplitSpec parse(String spec) {
+            String t = spec == null ? "" : spec.trim();
+            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("random")) return new SplitSpec(t, 0, List.of());
+            if (lower.startsWith("blocks:")) {
+                String n = t.substring("blocks:".length()).trim();
+                int length;
+                try {
+                    length = Integer.parseInt(n);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--split " + t + ": expected blocks:N with N a whole number of snapshots, e.g. blocks:20");
+                }
+                if (length < 1) throw new IllegalArgumentException("--split " + t + ": the block length must be at least 1 snapshot");
+                return new SplitSpec(t, length, List.of());
+            }
+            if (lower.startsWith("series:")) {
+                List<String> names = java.util.Arrays.stream(t.substring("series:".length()).split(",")).map(String::trim).toList();
+                if (names.isEmpty() || names.stream().anyMatch(String::isEmpty))
+                    throw new IllegalArgumentException("--split " + t + ": expected series:A,B with the test series' names, e.g. series:950K,500K");
+                return new SplitSpec(t, 0, names);
+            }
+            throw new IllegalArgumentException("--split '" + t + "': expected random, blocks:N or series:A,B");
+        }
+
+        /** The split of these configurations ({@code source} names them in messages). */
+        Split split(List<Configuration> configurations, Path source, double trainFraction, long seed) {
+            if (blockLength == 0 && testSeries.isEmpty()) return Split.byConfiguration(configurations.size(), trainFraction, seed);
+            String[] series = new String[configurations.size()];
+            for (int c = 0; c < series.length; c++) {
+                series[c] = configurations.get(c).labels().get("config_type");
+                if (series[c] == null)
+                    throw new IllegalArgumentException("--split " + text + " needs the series of every configuration, but configuration " + c
+                            + " (" + configurations.get(c).id() + ") in " + source + " has no config_type label");
+            }
+            return blockLength > 0 ? Split.byTimeBlocks(series, blockLength, Split.DEFAULT_TEST_FRACTION, trainFraction, seed)
+                    : Split.bySeries(series, testSeries, trainFraction, seed);
         }
     }
 

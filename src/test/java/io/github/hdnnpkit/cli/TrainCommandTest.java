@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,55 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TrainCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run execute(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out));
+        System.setErr(new PrintStream(err));
+        try {
+            return new Run(HdnnpCommand.commandLine().execute(args), out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /**
+     * {@code perSeries} configurations of each named series (config_type), in series order: configuration
+     * {@code s * perSeries + k} is snapshot k of series s.
+     */
+    private static Path seriesFile(Path tmp, int perSeries, String... series) throws IOException {
+        List<Configuration> base = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(perSeries * series.length, 5);
+        List<Configuration> cs = new java.util.ArrayList<>();
+        for (int c = 0; c < base.size(); c++) cs.add(base.get(c).toBuilder().label("config_type", series[c / perSeries]).build());
+        Path input = tmp.resolve("series.xyz");
+        ExtendedXyz.write(input, cs);
+        return input;
+    }
+
+    private static List<String> small(Path input, Path result, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:4",
+                "--layout", "4-3-1", "--epochs", "2", "--batch", "4", "--quiet", "--result", result.toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static int[] ints(com.google.gson.JsonArray a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsInt();
+        return v;
+    }
+
+    private static int[] part(Path result, String name) throws IOException {
+        JsonObject o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
+        int[] v = ints(o.getAsJsonObject(name + "_predictions").getAsJsonArray("configuration"));
+        java.util.Arrays.sort(v);
+        return v;
+    }
 
     private static String run(String... args) {
         PrintStream old = System.out;
@@ -59,5 +109,114 @@ class TrainCommandTest {
         ExtendedXyz.write(input, cs);
         int code = HdnnpCommand.commandLine().execute("train", "--data", input.toString(), "--set", "thesis-22", "--layout", "57-10-1", "--quiet");
         assertEquals(2, code);
+    }
+
+    @Test
+    void theSummaryReportsTrainValidationAndTestAndTheDefaultIsTheThesisSplit(@TempDir Path tmp) throws Exception {
+        Path input = seriesFile(tmp, 10, "300K", "950K", "500K");
+        Path result = tmp.resolve("r.json");
+        JsonObject o = JsonParser.parseString(run(small(input, result).toArray(String[]::new))).getAsJsonObject();
+        for (String k : List.of("train_loss", "val_loss", "test_loss", "train_rmse_meV_per_atom", "val_rmse_meV_per_atom",
+                "test_rmse_meV_per_atom", "test_mae_meV_per_atom", "val_loss_per_atom", "test_loss_per_atom"))
+            assertTrue(o.has(k) && Double.isFinite(o.get(k).getAsDouble()) && o.get(k).getAsDouble() > 0, k + " in " + o);
+        // 30 configurations: 3 (10 %) test, then round(27 * 0.8) = 22 train and 5 validation
+        JsonObject split = o.getAsJsonObject("split");
+        assertEquals("random", split.get("scheme").getAsString());
+        assertEquals(List.of(22, 5, 3), List.of(split.get("train_configurations").getAsInt(), split.get("validation_configurations").getAsInt(),
+                split.get("test_configurations").getAsInt()));
+        assertEquals(101, split.get("seed").getAsLong());
+        assertArrayEquals(io.github.hdnnpkit.data.Split.thesis(30).test(), part(result, "test"));
+        assertArrayEquals(io.github.hdnnpkit.data.Split.thesis(30).validation(), part(result, "validation"));
+        // the full result file says how it was split, too
+        assertEquals("random", JsonParser.parseString(Files.readString(result)).getAsJsonObject().getAsJsonObject("split").get("scheme").getAsString());
+    }
+
+    @Test
+    void aSeriesSplitHoldsOutExactlyTheNamedSeries(@TempDir Path tmp) throws Exception {
+        Path input = seriesFile(tmp, 8, "300K", "950K", "500K", "1100K");   // 950K = 8..15, 500K = 16..23
+        Path result = tmp.resolve("r.json");
+        JsonObject o = JsonParser.parseString(run(small(input, result, "--split", "series:950K,500K").toArray(String[]::new))).getAsJsonObject();
+        assertArrayEquals(java.util.stream.IntStream.range(8, 24).toArray(), part(result, "test"));
+        int[] train = part(result, "train"), val = part(result, "validation");
+        assertEquals(16, train.length + val.length);
+        for (int c : train) assertTrue(c < 8 || c >= 24, "training configuration " + c + " is from a held-out series");
+        for (int c : val) assertTrue(c < 8 || c >= 24, "validation configuration " + c + " is from a held-out series");
+        JsonObject split = o.getAsJsonObject("split");
+        assertEquals("by_series", split.get("scheme").getAsString());
+        assertEquals("[\"950K\",\"500K\"]", split.getAsJsonArray("test_series").toString());
+        assertEquals(16, o.get("test_configurations").getAsInt());
+    }
+
+    @Test
+    void aBlockSplitTestsWholeContiguousBlocksOfEverySeries(@TempDir Path tmp) throws Exception {
+        Path input = seriesFile(tmp, 20, "300K", "950K");   // per series 5 blocks of 4: one test block each (round(0.5))
+        Path result = tmp.resolve("r.json");
+        JsonObject o = JsonParser.parseString(run(small(input, result, "--split", "blocks:4").toArray(String[]::new))).getAsJsonObject();
+        int[] test = part(result, "test");
+        assertEquals(8, test.length, java.util.Arrays.toString(test));
+        java.util.Set<Integer> testSet = new java.util.HashSet<>();
+        for (int c : test) testSet.add(c);
+        for (int series = 0; series < 2; series++) {
+            int blocks = 0;
+            for (int b = 0; b < 5; b++) {
+                int first = 20 * series + 4 * b, in = 0;
+                for (int k = 0; k < 4; k++) if (testSet.contains(first + k)) in++;
+                assertTrue(in == 0 || in == 4, "block " + b + " of series " + series + " is split: " + java.util.Arrays.toString(test));
+                if (in == 4) blocks++;
+            }
+            assertEquals(1, blocks, "series " + series + " has one test block");
+        }
+        assertEquals("time_blocks", o.getAsJsonObject("split").get("scheme").getAsString());
+        assertEquals(4, o.getAsJsonObject("split").get("block_length").getAsInt());
+    }
+
+    @Test
+    void aBadSplitIsRefusedBeforeAnyWorkWithWhatWasExpected(@TempDir Path tmp) throws Exception {
+        Path input = seriesFile(tmp, 5, "300K", "950K");
+        Path result = tmp.resolve("r.json");
+        for (String[] c : new String[][]{{"blocks:x", "blocks:N"}, {"blocks:0", "at least 1"}, {"halves", "random, blocks:N or series:A,B"},
+                {"series:", "series:A,B"}, {"series:950K,1000K", "1000K is not in the data"}}) {
+            Run r = execute(small(input, result, "--split", c[0]).toArray(String[]::new));
+            assertEquals(2, r.code(), c[0]);
+            assertTrue(r.err().startsWith("hdnnp train: ") && r.err().contains(c[1]), c[0] + ": " + r.err());
+            assertEquals("", r.out());
+            assertFalse(Files.exists(result));
+        }
+        // a file without series labels cannot be split by series: the message names the configuration and the file
+        Path plain = tmp.resolve("plain.xyz");
+        ExtendedXyz.write(plain, io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(6, 3));
+        Run r = execute(small(plain, result, "--split", "blocks:2").toArray(String[]::new));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("configuration 0 (fcc0)") && r.err().contains("plain.xyz") && r.err().contains("config_type"), r.err());
+    }
+
+    @Test
+    void aLammpsDumpTrainsWithItsTypesNamedAndIsRefusedWithout(@TempDir Path tmp) throws Exception {
+        // energies in a dump come from the per-atom column c_pe: give each atom an equal share of the configuration's energy
+        List<Configuration> cs = new java.util.ArrayList<>();
+        for (Configuration c : io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(10, 4)) {
+            double[] e = new double[c.size()];
+            java.util.Arrays.fill(e, c.energy() / c.size());
+            cs.add(c.toBuilder().atomicEnergies(e).build());
+        }
+        Path dump = tmp.resolve("run.dump");
+        io.github.hdnnpkit.io.LammpsDump.write(dump, cs, java.util.Map.of("Al", 1));
+        Path result = tmp.resolve("r.json");
+        Run refused = execute(small(dump, result).toArray(String[]::new));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("run.dump") && refused.err().contains("--types") && refused.err().contains("--element"), refused.err());
+        for (String[] flags : new String[][]{{"--element", "Al"}, {"--types", "1=Al"}}) {
+            Files.deleteIfExists(result);
+            Run r = execute(small(dump, result, flags).toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            assertEquals(10, JsonParser.parseString(Files.readString(result)).getAsJsonObject().getAsJsonObject("train_predictions")
+                    .getAsJsonArray("configuration").size() + part(result, "validation").length + part(result, "test").length);
+            // the reference energies are the dump's, i.e. the sums of its c_pe column
+            JsonObject o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
+            com.google.gson.JsonArray ids = o.getAsJsonObject("test_predictions").getAsJsonArray("configuration"),
+                    ref = o.getAsJsonObject("test_predictions").getAsJsonArray("reference_eV");
+            for (int i = 0; i < ids.size(); i++)
+                assertEquals(cs.get(ids.get(i).getAsInt()).energy(), ref.get(i).getAsDouble(), 1e-6, "reference of configuration " + ids.get(i));
+        }
     }
 }

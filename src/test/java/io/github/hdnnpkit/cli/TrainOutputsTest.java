@@ -101,4 +101,23 @@ class TrainOutputsTest {
         assertEquals("pair_style hdnnp\n", Files.readString(tmp.resolve("n2p2").resolve("in.lammps")));
         assertFalse(Files.exists(tmp.resolve("pot")), "nothing was trained or written");
     }
+
+    @Test
+    void theResultFileCarriesTheSummarysSplitAndABadSplitLeavesTheOutputsAlone(@TempDir Path tmp) throws IOException {
+        Run first = train(tmp, "tanh", outputs(tmp));
+        assertEquals(0, first.code(), first.err());
+        com.google.gson.JsonObject summary = com.google.gson.JsonParser.parseString(first.out()).getAsJsonObject();
+        com.google.gson.JsonObject full = com.google.gson.JsonParser.parseString(Files.readString(tmp.resolve("result.json"))).getAsJsonObject();
+        assertEquals(summary.get("split"), full.get("split"));
+        assertEquals(summary.get("test_rmse_meV_per_atom"), full.get("test_rmse_meV_per_atom"));
+        assertEquals(full.getAsJsonObject("split").get("test_configurations").getAsInt(),
+                full.getAsJsonObject("test_predictions").getAsJsonArray("configuration").size());
+        Map<String, String> before = snapshot(tmp);
+        List<String> bad = new java.util.ArrayList<>(List.of(outputs(tmp)));
+        bad.addAll(List.of("--split", "series:950K"));   // the structures carry no config_type
+        Run second = train(tmp, "tanh", bad.toArray(String[]::new));
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("config_type"), second.err());
+        assertEquals(before, snapshot(tmp), "a refused split writes nothing");
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * The figures of sections 2.3–2.5 (figures 2.4, 2.5, 2.7, 2.8) and the weight inspection of chapter 4, in the kit's
  * {@link FigureStyle}: training curves and points in {@link FigureStyle#TRAINING}, validation in
- * {@link FigureStyle#VALIDATION}.
+ * {@link FigureStyle#VALIDATION}, held-out test points in {@link FigureStyle#VERMILLION}.
  */
 public final class HdnnpCharts {
     private HdnnpCharts() {
@@ -72,8 +72,9 @@ public final class HdnnpCharts {
     }
 
     /**
-     * Figures 2.4 / 2.7: training and validation loss per epoch (eq. 2.6, eV² per configuration), with the best
-     * ("minima") epoch marked. {@code fromEpoch} > 1 gives the cropped view of figure 2.7 (right), keeping the epoch
+     * Figures 2.4 / 2.7: training and validation loss per epoch, with the best ("minima") epoch marked. The loss is
+     * Keras's MSE of the configuration energies in eV² per configuration, the thesis's tables' quantity (the engines
+     * minimise eq. 2.6, half of it). {@code fromEpoch} > 1 gives the cropped view of figure 2.7 (right), keeping the epoch
      * numbers; the full view uses a logarithmic loss axis.
      */
     public static XYChart lossCurves(TrainingResult r, int fromEpoch) {
@@ -116,16 +117,19 @@ public final class HdnnpCharts {
     }
 
     /**
-     * Figure 2.8: predicted against reference energy per atom, training and validation configurations, with y = x,
-     * and below it the residual in meV/atom against the reference (a 2-D histogram of the validation points when
-     * there are thousands). Display with {@code Show.figure(...)}.
+     * Figure 2.8: predicted against reference energy per atom for the training and the held-out <b>test</b>
+     * configurations, with y = x, and below it the residual in meV/atom against the reference (a 2-D histogram of the
+     * test points when there are thousands). The title's RMSE and MAE are the test part's: the validation part chose
+     * the best epoch, so its error is not an unbiased estimate and it is not drawn. Display with
+     * {@code Show.figure(...)}.
      */
     public static ParityPlot testPredict(TrainingResult r) {
-        String title = String.format(Locale.ROOT, "Test-predict %s: validation RMSE %.2f, MAE %.2f meV/atom",
-                r.provenance().layout(), r.validation().rmseMeVPerAtom(), r.validation().maeMeVPerAtom());
+        String title = String.format(Locale.ROOT, "Test-predict %s: test RMSE %.2f, MAE %.2f meV/atom",
+                r.provenance().layout(), r.test().rmseMeVPerAtom(), r.test().maeMeVPerAtom());
         ParityPlot p = new ParityPlot(title, "E/N", "eV/atom", "meV/atom", 1000);
         add(p, "training", r.trainPredictions(), FigureStyle.TRAINING);
-        add(p, "validation", r.validationPredictions(), FigureStyle.VALIDATION);
+        // drawn last, the series judged; vermillion, not the validation orange of the loss curves, so the two are not confused
+        add(p, "test", r.testPredictions(), FigureStyle.VERMILLION);
         return p;
     }
 
