@@ -29,23 +29,29 @@ public final class TrainingTables {
                 DoubleColumn.create("test_rmse_meV_atom"), DoubleColumn.create("test_mae_meV_atom"),
                 StringColumn.create("stop"));
         for (TrainingResult r : results) {
-            t.doubleColumn("s_per_epoch").append(r.secondsPerEpoch());
+            t.doubleColumn("s_per_epoch").append(sig(r.secondsPerEpoch()));
             t.stringColumn("structure").append(r.provenance().layout());
-            t.doubleColumn("train_loss").append(r.bestTrainLoss());
-            t.doubleColumn("val_loss").append(r.bestValidationLoss());
-            t.doubleColumn("train_loss_atom").append(r.bestTrainLossPerAtom());
-            t.doubleColumn("val_loss_atom").append(r.bestValidationLossPerAtom());
+            t.doubleColumn("train_loss").append(sig(r.bestTrainLoss()));
+            t.doubleColumn("val_loss").append(sig(r.bestValidationLoss()));
+            t.doubleColumn("train_loss_atom").append(sig(r.bestTrainLossPerAtom()));
+            t.doubleColumn("val_loss_atom").append(sig(r.bestValidationLossPerAtom()));
             t.intColumn("max_epoch").append(r.lastEpoch());
             t.intColumn("minima_epoch").append(r.bestEpoch());
-            t.doubleColumn("test_loss").append(r.test().mse());
-            t.doubleColumn("test_loss_atom").append(r.test().msePerAtom());
-            t.doubleColumn("train_rmse_meV_atom").append(r.train().rmseMeVPerAtom());
-            t.doubleColumn("val_rmse_meV_atom").append(r.validation().rmseMeVPerAtom());
-            t.doubleColumn("test_rmse_meV_atom").append(r.test().rmseMeVPerAtom());
-            t.doubleColumn("test_mae_meV_atom").append(r.test().maeMeVPerAtom());
+            t.doubleColumn("test_loss").append(sig(r.test().mse()));
+            t.doubleColumn("test_loss_atom").append(sig(r.test().msePerAtom()));
+            t.doubleColumn("train_rmse_meV_atom").append(sig(r.train().rmseMeVPerAtom()));
+            t.doubleColumn("val_rmse_meV_atom").append(sig(r.validation().rmseMeVPerAtom()));
+            t.doubleColumn("test_rmse_meV_atom").append(sig(r.test().rmseMeVPerAtom()));
+            t.doubleColumn("test_mae_meV_atom").append(sig(r.test().maeMeVPerAtom()));
             t.stringColumn("stop").append(r.stopReason().name().toLowerCase());
         }
         return t;
+    }
+
+    /** Five significant digits, as the thesis prints its losses. */
+    static double sig(double v) {
+        if (!Double.isFinite(v) || v == 0) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
     }
 
     public static Table summary(TrainingResult r) {
