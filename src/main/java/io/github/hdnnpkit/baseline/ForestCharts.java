@@ -30,7 +30,7 @@ public final class ForestCharts {
     public static ParityPlot testPredict(ForestResult r) {
         ForestPredictions.Energies t = energies(r, ForestResult.Part.TRAIN), v = energies(r, ForestResult.Part.VALIDATION),
                 s = energies(r, ForestResult.Part.TEST);
-        ParityPlot p = new ParityPlot(String.format(Locale.ROOT, "Test-predict E/N: %s (test RMSE %.2f meV/atom)",
+        ParityPlot p = new ParityPlot(String.format(Locale.ROOT, "%s: test RMSE %.2f meV/atom",
                 r.setup().label(), r.test().energy().rmseMeVPerAtom()), "E/N", "eV/atom", "meV/atom", 1000);
         if (t.size() > 0) p.add("training", t.reference(), t.predicted(), FigureStyle.TRAINING);
         p.add("validation", v.reference(), v.predicted(), FigureStyle.VALIDATION);

@@ -30,19 +30,22 @@ public final class ForestReport {
         List<String> p = new ArrayList<>();
         ForestMetrics.Collapse c = thesisAtoms.test().collapse();
         ForestMetrics.Energy v = thesisAtoms.test().energy();
-        boolean collapsed = !(c.withinSeriesR2() > 0.5);
+        String within;
+        if (!Double.isFinite(c.withinSeriesSpreadRatio()) || !Double.isFinite(c.withinSeriesR2()))
+            within = "; no two test configurations share a series, so the spread inside a series cannot be measured here.";
+        else
+            within = String.format(Locale.ROOT, "; inside a temperature series the predictions have %.0f %% of the reference "
+                            + "spread and explain R² = %.3f of the within-series variation%s", 100 * c.withinSeriesSpreadRatio(),
+                    c.withinSeriesR2(), c.withinSeriesR2() > 0.5 ? ". (With this data the within-series signal is partly learned.)"
+                            : ": beyond the series means nothing is learned, the collapse of figure C.1.");
         p.add(String.format(Locale.ROOT, "<b>The thesis's set-up</b> (%d atom rows, target E/N): the target's variance is %s "
                         + "within a configuration against %.3g eV² between configurations, so an atom's own descriptors carry no "
                         + "signal the target responds to; the forest can only learn configuration means through correlations "
                         + "between one atom's environment and its configuration's energy. On %d test configurations it "
-                        + "reaches %.2f meV/atom (R² %.3f), helped by the series label; inside a temperature series the "
-                        + "predictions have %.0f %% of the reference spread and explain R² = %.3f of the within-series variation%s",
+                        + "reaches %.2f meV/atom (R² %.3f), helped by the series label%s",
                 thesisAtoms.trainRows(), c.targetWithinConfigurationVariance() == 0 ? "exactly 0 eV²"
                         : String.format(Locale.ROOT, "%.3g eV²", c.targetWithinConfigurationVariance()),
-                c.targetBetweenConfigurationVariance(),
-                v.configurations(), v.rmseMeVPerAtom(), v.r2(), 100 * c.withinSeriesSpreadRatio(), c.withinSeriesR2(),
-                collapsed ? ": beyond the series means nothing is learned, the collapse of figure C.1."
-                        : ". (With this data the within-series signal is partly learned.)"));
+                c.targetBetweenConfigurationVariance(), v.configurations(), v.rmseMeVPerAtom(), v.r2(), within));
         ForestMetrics.Forces f = forces.test().forces();
         double maxCorr = f.components().stream().mapToDouble(x -> Math.abs(x.correlation())).max().orElse(Double.NaN);
         double maxSpread = f.components().stream().mapToDouble(ForestMetrics.Component::spreadRatio).max().orElse(Double.NaN);
@@ -54,14 +57,16 @@ public final class ForestReport {
                 f.rmseOverZeroPredictor() > 0.9 ? ": the forest does no better than predicting zero, as appendix C found."
                         : "; here the forest beats the zero predictor somewhat (see the table)."));
         ForestMetrics.Energy k = only950K.test().energy();
-        p.add(String.format(Locale.ROOT, "<b>950 K only, depth %d</b> (%d test configurations): MSE of the configuration "
+        String spread = Double.isFinite(k.spreadRatio()) && Double.isFinite(k.r2())
+                ? String.format(Locale.ROOT, "the predictions have %.0f %% of the reference spread, R² %.3f", 100 * k.spreadRatio(), k.r2())
+                : "one test configuration has no spread to compare";
+        p.add(String.format(Locale.ROOT, "<b>950 K only, depth %d</b> (%d test configuration%s): MSE of the configuration "
                         + "energy %.3g eV² per configuration, %.3g per atom (the thesis: \"around %.1f\" on its ab initio data, "
-                        + "%.3g per atom with its %d atoms); the predictions have %.0f %% of the reference spread, R² %.3f. "
-                        + "Within one series the energies form a narrow Gaussian: a small MSE there says nothing until the "
-                        + "test-predict plot is read.",
-                only950K.options().maxDepth(), k.configurations(), k.mseConfigurationEnergy(), k.msePerAtom(),
-                ForestTables.THESIS_950K_MSE, ForestTables.THESIS_950K_MSE / ForestTables.THESIS_ATOMS,
-                ForestTables.THESIS_ATOMS, 100 * k.spreadRatio(), k.r2()));
+                        + "%.3g per atom with its %d atoms); %s. Within one series the energies form a narrow Gaussian: a "
+                        + "small MSE there says nothing until the test-predict plot is read.",
+                only950K.options().maxDepth(), k.configurations(), k.configurations() == 1 ? "" : "s",
+                k.mseConfigurationEnergy(), k.msePerAtom(), ForestTables.THESIS_950K_MSE,
+                ForestTables.THESIS_950K_MSE / ForestTables.THESIS_ATOMS, ForestTables.THESIS_ATOMS, spread));
         StringBuilder sound = new StringBuilder("<b>Set-ups that are sound</b>: ");
         sound.append(configurations.setup().label()).append(": ").append(fmt(configurations.test().energy())).append("; ");
         if (atomic != null) sound.append(atomic.setup().label()).append(": ").append(fmt(atomic.test().energy())).append("; ");
@@ -76,10 +81,13 @@ public final class ForestReport {
         // the choice of the best forest is a decision: it may look at validation, the figure it reports is test
         ForestResult best = energy.stream().min(Comparator.comparingDouble(r -> r.validation().energy().rmseMeVPerAtom())).orElseThrow();
         double bestTest = best.test().energy().rmseMeVPerAtom();
-        String verdict = String.format(Locale.ROOT, "<b>Measured verdict</b> (test): the best forest by validation RMSE is %s; "
-                        + "on the %d held-out test configurations it reaches %.2f meV/atom, %.1f× better than the thesis's set-up "
-                        + "(%.2f meV/atom).", best.setup().label(), best.test().size(), bestTest, v.rmseMeVPerAtom() / bestTest,
+        double gain = v.rmseMeVPerAtom() / bestTest;
+        String beside = best == thesisAtoms ? "the thesis's set-up itself" : String.format(Locale.ROOT,
+                "%.1f× %s than the thesis's set-up (%.2f meV/atom)", gain >= 1 ? gain : 1 / gain, gain >= 1 ? "better" : "worse",
                 v.rmseMeVPerAtom());
+        String verdict = String.format(Locale.ROOT, "<b>Measured verdict</b> (test): the best forest by validation RMSE is %s; "
+                + "on the %d held-out test configurations it reaches %.2f meV/atom, %s.", best.setup().label(), best.test().size(),
+                bestTest, beside);
         if (hdnnp != null) {
             double hb = ForestVersusHdnnp.hdnnpTest(hdnnp, best).rmseMeVPerAtom();
             double ratio = bestTest / hb;

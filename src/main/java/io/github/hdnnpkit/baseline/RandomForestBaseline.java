@@ -747,13 +747,14 @@ public final class RandomForestBaseline {
         return Math.sqrt(variance(v));
     }
 
+    /** Coefficient of determination; NaN when the references do not vary (one configuration), where it is undefined. */
     static double r2(double[] ref, double[] pred) {
         double m = mean(ref), sst = 0, sse = 0;
         for (int i = 0; i < ref.length; i++) {
             sst += (ref[i] - m) * (ref[i] - m);
             sse += (ref[i] - pred[i]) * (ref[i] - pred[i]);
         }
-        return 1 - sse / sst;
+        return sst == 0 ? Double.NaN : 1 - sse / sst;
     }
 
     static double correlation(double[] a, double[] b) {

@@ -52,5 +52,8 @@ class ForestPlanTest {
         assertTrue(html.contains(String.format(java.util.Locale.ROOT, "HDNNP reaches %.2f meV/atom", hdnnp.test().rmseMeVPerAtom())), html);
         assertFalse(html.contains("validation RMSE."), html);
         assertFalse(html.contains("NaN meV"), html);
+        // a one-configuration test part has no spread: said in words, not as NaN % or R² -Infinity
+        if (k950.test().size() == 1) assertTrue(html.contains("no spread to compare"), html);
+        assertFalse(html.contains("Infinity") || html.contains("NaN %"), html);
     }
 }

@@ -69,6 +69,12 @@ class ForestTestPartTest {
     }
 
     @Test
+    void rSquaredOfReferencesThatDoNotVaryIsUndefined() {
+        assertTrue(Double.isNaN(RandomForestBaseline.r2(new double[]{-3.1}, new double[]{-3.0})));
+        assertEquals(1 - 0.02 / 2.0, RandomForestBaseline.r2(new double[]{-1, 0, 1}, new double[]{-0.9, 0, 0.9}), 1e-12);
+    }
+
+    @Test
     void aSplitWithoutTestConfigurationsIsRefused() {
         ForestData data = SyntheticForestData.knownFunction(12, 4, 3, 2);
         Split noTest = Split.of(new int[]{0, 1, 2, 3, 4, 5, 6, 7}, new int[]{8, 9, 10, 11}, new int[0]);
