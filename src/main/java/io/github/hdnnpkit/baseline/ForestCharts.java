@@ -6,42 +6,48 @@ import io.github.hdnnpkit.notebook.FigureStyle;
 import io.github.hdnnpkit.notebook.ParityPlot;
 import org.knowm.xchart.style.Styler;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Figures of forest results in the kit's {@link FigureStyle}: the thesis's test–predict plots (with residual panels,
- * {@link ParityPlot}), the force model, importance, the comparison.
+ * {@link ParityPlot}) on the held-out test configurations, the force model, importance, the comparison.
  */
 public final class ForestCharts {
     private ForestCharts() {
     }
 
+    /** Test points: the third Okabe–Ito colour, beside {@link FigureStyle#TRAINING} and {@link FigureStyle#VALIDATION}. */
+    static final Color TEST = FigureStyle.BLUISH_GREEN;
+
     /**
-     * Predicted against reference E/N per configuration (training and validation), with the identity line and the
-     * residual panel below: the figure 2.8 / C.1 view. A collapsed model draws a horizontal band on top and a
-     * sloped line of residuals below.
+     * Predicted against reference E/N per configuration (training, validation and test), with the identity line and
+     * the residual panel below: the figure 2.8 / C.1 view, titled with the test RMSE. A collapsed model draws a
+     * horizontal band on top and a sloped line of residuals below.
      */
     public static ParityPlot testPredict(ForestResult r) {
-        ForestPredictions.Energies v = energies(r, true), t = r.trainPredictions();
-        ParityPlot p = new ParityPlot(String.format(Locale.ROOT, "Test-predict E/N: %s (validation RMSE %.2f meV/atom)",
-                r.setup().label(), r.validationEnergy().rmseMeVPerAtom()), "E/N", "eV/atom", "meV/atom", 1000);
-        if (t != null && t.size() > 0) p.add("training", t.reference(), t.predicted(), FigureStyle.TRAINING);
-        return p.add("validation", v.reference(), v.predicted(), FigureStyle.VALIDATION);
+        ForestPredictions.Energies t = energies(r, ForestResult.Part.TRAIN), v = energies(r, ForestResult.Part.VALIDATION),
+                s = energies(r, ForestResult.Part.TEST);
+        ParityPlot p = new ParityPlot(String.format(Locale.ROOT, "%s: test RMSE %.2f meV/atom",
+                r.setup().label(), r.test().energy().rmseMeVPerAtom()), "E/N", "eV/atom", "meV/atom", 1000);
+        if (t.size() > 0) p.add("training", t.reference(), t.predicted(), FigureStyle.TRAINING);
+        p.add("validation", v.reference(), v.predicted(), FigureStyle.VALIDATION);
+        return p.add("test", s.reference(), s.predicted(), TEST);
     }
 
     /**
-     * The thesis's own view: one point per validation atom row (predicted row target against its reference), and with
+     * The thesis's own view: one point per test atom row (predicted row target against its reference), and with
      * {@code crop} the axes cut to the range of the predictions, "a closer look after cropping" (figure C.1). Thousands
      * of rows are drawn as a 2-D histogram.
      */
     public static ParityPlot rows(ForestResult r, boolean crop) {
-        ForestPredictions.Rows rows = r.validationRows();
+        ForestPredictions.Rows rows = r.test().rows();
         String out = rows.outputs().get(0);
         double[] ref = rows.reference(0), pred = rows.predicted(0);
         ParityPlot p = new ParityPlot((crop ? "Per-row test-predict, cropped: " : "Per-row test-predict: ") + r.setup().label(),
-                out, "eV", "meV", 1000).add("validation rows", ref, pred, FigureStyle.VALIDATION);
+                out, "eV", "meV", 1000).add("test rows", ref, pred, TEST);
         if (crop) {
             double lo = min(pred), hi = max(pred), pad = 0.05 * (hi - lo + 1e-12);
             p.crop(lo - pad, hi + pad);
@@ -49,10 +55,10 @@ public final class ForestCharts {
         return p;
     }
 
-    /** The force model: predicted against reference components F_x, F_y, F_z on validation atoms (figure C.2). */
+    /** The force model: predicted against reference components F_x, F_y, F_z on test atoms (figure C.2). */
     public static ParityPlot forces(ForestResult r) {
-        ForestPredictions.Rows rows = r.validationRows();
         if (!r.mode().forces()) throw new IllegalArgumentException(r.setup().label() + " is not a force model");
+        ForestPredictions.Rows rows = r.test().rows();
         int k = rows.outputs().size(), n = rows.reference(0).length;
         // the components pooled: one residual RMSE, one density; they are alike by symmetry
         double[] ref = new double[k * n], pred = new double[k * n];
@@ -61,7 +67,7 @@ public final class ForestCharts {
             System.arraycopy(rows.predicted(j), 0, pred, j * n, n);
         }
         return new ParityPlot("Test-predict forces: " + r.setup().label(), "F component", "eV/Å", "meV/Å", 1000)
-                .add("validation " + String.join(", ", rows.outputs()), ref, pred, FigureStyle.VALIDATION);
+                .add("test " + String.join(", ", rows.outputs()), ref, pred, TEST);
     }
 
     /** The top inputs by permutation importance (bars), per descriptor when {@code byDescriptor}. */
@@ -86,38 +92,60 @@ public final class ForestCharts {
         return c;
     }
 
-    /** Validation and training energy RMSE (meV/atom) of several runs side by side. */
+    /** Training, validation and test energy RMSE (meV/atom) of several runs side by side. */
     public static CategoryChart comparison(List<ForestResult> results) {
         return comparison(results, null);
     }
 
-    /** As {@link #comparison(List)} with the HDNNP trained on the same split as the last bar (null = none). */
+    /**
+     * As {@link #comparison(List)} with the HDNNP trained on the same split as the last bar (null = none), its test bar
+     * on the same test configurations as the forests' ({@link ForestVersusHdnnp}); a forest restricted to a subset of
+     * them (one series) gets an HDNNP bar of its own on that subset.
+     *
+     * @throws IllegalArgumentException when a forest's test configurations are not among the HDNNP's
+     */
     public static CategoryChart comparison(List<ForestResult> results, io.github.hdnnpkit.model.TrainingResult hdnnp) {
         List<String> names = new ArrayList<>();
-        List<Double> train = new ArrayList<>(), val = new ArrayList<>();
+        List<Double> train = new ArrayList<>(), val = new ArrayList<>(), test = new ArrayList<>();
+        java.util.Map<String, Double> subsets = new java.util.LinkedHashMap<>();
         for (ForestResult r : results) {
-            if (r.validationEnergy() == null) continue;
+            if (!r.predictsEnergy()) continue;
             names.add(r.setup().label());
-            train.add(r.trainEnergy().rmseMeVPerAtom());
-            val.add(r.validationEnergy().rmseMeVPerAtom());
+            train.add(r.train().energy().rmseMeVPerAtom());
+            val.add(r.validation().energy().rmseMeVPerAtom());
+            test.add(r.test().energy().rmseMeVPerAtom());
+            if (hdnnp != null) {
+                double h = ForestVersusHdnnp.hdnnpTest(hdnnp, r).rmseMeVPerAtom();
+                if (!ForestVersusHdnnp.sameTestPart(hdnnp, r))
+                    subsets.putIfAbsent("HDNNP " + hdnnp.provenance().layout() + " [" + r.test().size() + " test of "
+                            + (r.setup().onlySeries() == null ? r.setup().label() : r.setup().onlySeries()) + "]", h);
+            }
         }
         if (hdnnp != null) {
             names.add("HDNNP " + hdnnp.provenance().layout());
             train.add(hdnnp.train().rmseMeVPerAtom());
             val.add(hdnnp.validation().rmseMeVPerAtom());
+            test.add(hdnnp.test().rmseMeVPerAtom());
+            for (var s : subsets.entrySet()) {
+                names.add(s.getKey());
+                train.add(hdnnp.train().rmseMeVPerAtom());
+                val.add(hdnnp.validation().rmseMeVPerAtom());
+                test.add(s.getValue());
+            }
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(440)
-                .title("Energy RMSE per set-up (same configuration split)").xAxisTitle("set-up")
+                .title("Energy RMSE per set-up (same configuration split; judged on test)").xAxisTitle("set-up")
                 .yAxisTitle("RMSE E/N (meV/atom)").build();
         c.addSeries("training", names, train).setFillColor(FigureStyle.TRAINING);
         c.addSeries("validation", names, val).setFillColor(FigureStyle.VALIDATION);
+        c.addSeries("test", names, test).setFillColor(TEST);
         FigureStyle.apply(c);
         c.getStyler().setXAxisLabelRotation(20).setLegendPosition(Styler.LegendPosition.InsideNW);
         return c;
     }
 
-    private static ForestPredictions.Energies energies(ForestResult r, boolean validation) {
-        ForestPredictions.Energies p = validation ? r.validationPredictions() : r.trainPredictions();
+    private static ForestPredictions.Energies energies(ForestResult r, ForestResult.Part part) {
+        ForestPredictions.Energies p = r.part(part).predictions();
         if (p == null) throw new IllegalArgumentException(r.setup().label() + " predicts forces, not energies");
         return p;
     }

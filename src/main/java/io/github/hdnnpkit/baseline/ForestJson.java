@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * JSON export of forest results: the summary (set-up, options, provenance, timings, figures, importance) and, on
- * request, the per-configuration predictions. Non-finite numbers (a diagnostic that does not apply) are written as null.
+ * JSON export of forest results: the summary (set-up, options, provenance, timings, the figures of the train,
+ * validation and test parts — a forest is judged on {@code test_*} — importance) and, on request, the
+ * per-configuration predictions of each part. Non-finite numbers (a diagnostic that does not apply) are written as null.
  */
 public final class ForestJson {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
@@ -39,24 +40,27 @@ public final class ForestJson {
         o.addProperty("dataset_seconds", r.datasetSeconds());
         o.addProperty("train_seconds", r.trainSeconds());
         o.addProperty("predict_seconds", r.predictSeconds());
-        if (r.trainEnergy() != null) {
-            o.add("train_energy", GSON.toJsonTree(r.trainEnergy()));
-            o.add("validation_energy", GSON.toJsonTree(r.validationEnergy()));
-            o.add("collapse", GSON.toJsonTree(r.collapse()));
-        }
-        if (r.trainForces() != null) {
-            JsonObject f = GSON.toJsonTree(r.validationForces()).getAsJsonObject();
-            f.addProperty("rmse_over_zero_predictor", r.validationForces().rmseOverZeroPredictor());
-            o.add("train_forces", GSON.toJsonTree(r.trainForces()));
-            o.add("validation_forces", f);
+        o.addProperty("judged_on", "test");
+        for (ForestResult.Part part : ForestResult.Part.values()) {
+            ForestResult.Evaluation e = r.part(part);
+            String key = part.name().toLowerCase(java.util.Locale.ROOT);
+            o.addProperty(key + "_configurations", e.size());
+            if (e.energy() != null) {
+                o.add(key + "_energy", GSON.toJsonTree(e.energy()));
+                o.add(key + "_collapse", GSON.toJsonTree(e.collapse()));
+            }
+            if (e.forces() != null) {
+                JsonObject f = GSON.toJsonTree(e.forces()).getAsJsonObject();
+                f.addProperty("rmse_over_zero_predictor", e.forces().rmseOverZeroPredictor());
+                o.add(key + "_forces", f);
+            }
         }
         JsonArray imp = new JsonArray();
         for (ForestMetrics.Importance i : r.importance()) imp.add(GSON.toJsonTree(i));
         o.add("importance", imp);
-        if (predictions && r.validationPredictions() != null) {
-            o.add("train_predictions", GSON.toJsonTree(r.trainPredictions()));
-            o.add("validation_predictions", GSON.toJsonTree(r.validationPredictions()));
-        }
+        if (predictions && r.predictsEnergy())
+            for (ForestResult.Part part : ForestResult.Part.values())
+                o.add(part.name().toLowerCase(java.util.Locale.ROOT) + "_predictions", GSON.toJsonTree(r.part(part).predictions()));
         return nullNonFinite(o).getAsJsonObject();
     }
 

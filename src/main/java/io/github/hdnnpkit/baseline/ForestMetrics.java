@@ -1,5 +1,7 @@
 package io.github.hdnnpkit.baseline;
 
+import io.github.hdnnpkit.model.TrainingResult;
+
 import java.util.List;
 
 /** The figures a forest run reports; energies in meV/atom as the field does, MSE as the thesis did. */
@@ -16,14 +18,21 @@ public final class ForestMetrics {
      *                               atom rows' E/N for the thesis set-up, atomic energies for the upper bound)
      * @param rmseMeVPerAtom         RMSE of E/N over configurations, meV/atom
      * @param maeMeVPerAtom          MAE of E/N over configurations, meV/atom
-     * @param mseConfigurationEnergy MSE of the total configuration energy in eV² (= N² × the E/N error²), the
-     *                               scale of the thesis's "MSE around 2.0" if its target was the total energy
+     * @param mseConfigurationEnergy MSE of the total configuration energy over configurations, eV² per configuration
+     *                               (= N² × the E/N error²): the thesis's loss, Keras's {@code mean_squared_error},
+     *                               and the HDNNP's {@link TrainingResult.Errors#mse()}
+     * @param msePerAtom             {@code mseConfigurationEnergy} / mean atoms per configuration: the thesis's "per
+     *                               atom" column (/256), not the MSE of E/N
      * @param r2                     coefficient of determination of E/N over configurations
      * @param spreadRatio            std(predicted E/N) / std(reference E/N): 1 = the spread is reproduced, 0 = every
      *                               configuration gets the same prediction (the collapse to the mean)
      */
     public record Energy(int configurations, int rows, double mseRow, double rmseMeVPerAtom, double maeMeVPerAtom,
-                         double mseConfigurationEnergy, double r2, double spreadRatio) {
+                         double mseConfigurationEnergy, double msePerAtom, double r2, double spreadRatio) {
+        /** The same figures in the HDNNP's terms, so that a forest and a network are judged by one definition. */
+        public TrainingResult.Errors errors() {
+            return new TrainingResult.Errors(rmseMeVPerAtom, maeMeVPerAtom, mseConfigurationEnergy, msePerAtom);
+        }
     }
 
     /**
@@ -35,10 +44,10 @@ public final class ForestMetrics {
      *                                           within a configuration; NaN for configuration rows
      * @param targetBetweenConfigurationVariance variance of the configuration means of the row target (eV²)
      * @param predictionWithinConfigurationVariance variance of the predictions around their configuration's mean
-     *                                           on validation rows (eV²): what the forest invents within a
+     *                                           on the evaluated rows (eV²): what the forest invents within a
      *                                           configuration where the truth is constant (thesis set-up)
-     * @param spreadRatio                        validation std(predicted E/N) / std(reference E/N)
-     * @param r2                                 validation R² of E/N
+     * @param spreadRatio                        std(predicted E/N) / std(reference E/N) on the evaluated part
+     * @param r2                                 R² of E/N on the evaluated part
      * @param withinSeriesSpreadRatio            the same ratio after removing each series' mean from the references
      *                                           and from the predictions: the spread the forest reproduces inside a
      *                                           temperature series, where the series label cannot help

@@ -106,7 +106,9 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
     /**
      * The shared split restricted to one series; when that leaves fewer than two configurations on either side (the
      * few configurations per series of the smoke fixture), the series' own configurations split 80:20 with the
-     * shared split's seed instead (10 % test, then 80:20), as the thesis split its 950 K set by itself.
+     * shared split's seed instead (10 % test, then 80:20), as the thesis split its 950 K set by itself. Only the first
+     * keeps the test part a subset of the shared one, so only then can a forest on it be set beside the HDNNP
+     * ({@link ForestVersusHdnnp} refuses the other).
      */
     public static Split seriesSplit(ForestData data, String series, Split shared) {
         int[] train = RandomForestBaseline.restrict(shared.train(), data, series);
@@ -123,7 +125,9 @@ public record ForestPlan(Profile profile, ForestOptions options, int atomsPerCon
 
     /**
      * The HDNNP (thesis training settings, {@link TrainingConfig#defaults()}, with the plan's epochs) on the same
-     * descriptors and the same configuration split, for the side-by-side comparison.
+     * descriptors and the same configuration split, for the side-by-side comparison: its validation part chooses the
+     * best epoch, its {@link TrainingResult#test()} is on the split's test configurations, the forests' test part
+     * ({@link ForestVersusHdnnp}).
      */
     public TrainingResult hdnnp(ForestData data, Split split) {
         Layout layout = Layout.parse(hdnnpLayout);

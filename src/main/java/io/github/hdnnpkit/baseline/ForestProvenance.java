@@ -13,8 +13,10 @@ import java.util.Map;
  * @param categoricalInputs        categorical groups (one-hot, Tribuo's {@code name@value})
  * @param binsPerInput             quantile bins actually used per continuous input (empty when exact values)
  * @param splitSeed                seed of the shared configuration split
+ * @param splitScheme              how the split was drawn ({@link io.github.hdnnpkit.data.Split.Scheme})
  * @param trainConfigurations      configurations in the training part (after any series restriction)
  * @param validationConfigurations configurations in the validation part
+ * @param testConfigurations       configurations in the held-out test part
  * @param treeSeeds                the seed of every tree (bootstrap draw and feature draws), derived from the forest seed
  * @param targetOffsets            training mean of each output, subtracted before Tribuo sees the targets (they are
  *                                 stored as float inside Tribuo's trees) and added back to predictions
@@ -24,7 +26,8 @@ import java.util.Map;
  */
 public record ForestProvenance(String dataId, String descriptorSet, List<String> descriptorIds,
                                List<String> continuousInputs, List<String> categoricalInputs, List<Integer> binsPerInput,
-                               long splitSeed, int trainConfigurations, int validationConfigurations,
+                               long splitSeed, String splitScheme, int trainConfigurations,
+                               int validationConfigurations, int testConfigurations,
                                List<Long> treeSeeds, List<Double> targetOffsets, String trainer,
                                Map<String, String> versions, String created) {
     public ForestProvenance {

@@ -61,7 +61,7 @@ public final class RandomForestBaseline {
     static final int IMPURITY_ROWS = 20_000;
     /** Validation rows shuffled per input for the permutation importance. */
     static final int PERMUTATION_ROWS = 3_000;
-    /** Validation rows kept for per-row test–predict plots. */
+    /** Rows of each part kept for per-row test–predict plots. */
     static final int PLOT_ROWS = 20_000;
     private static final int CHUNK = 2_048;
 
@@ -83,7 +83,8 @@ public final class RandomForestBaseline {
     }
 
     /**
-     * Trains a forest on the training configurations of the split and evaluates it on both parts.
+     * Trains a forest on the training configurations of the split and evaluates it on all three parts: training,
+     * validation (which the permutation importance uses) and test (which nothing in the fit sees).
      *
      * @param cancel checked before every tree: a cancelled run returns the forest of the trees trained so far
      */
@@ -96,9 +97,17 @@ public final class RandomForestBaseline {
                     + " has none (ab initio data never has them)");
         int[] trainC = restrict(split.train(), data, setup.onlySeries());
         int[] validC = restrict(split.validation(), data, setup.onlySeries());
-        if (trainC.length == 0 || validC.length == 0)
-            throw new IllegalArgumentException("the split leaves " + trainC.length + " training and " + validC.length
-                    + " validation configurations" + (setup.onlySeries() == null ? "" : " of series " + setup.onlySeries()));
+        int[] testC = restrict(split.test(), data, setup.onlySeries());
+        for (int[] part : List.of(trainC, validC, testC))
+            for (int c : part)
+                if (c < 0 || c >= data.configurations())
+                    throw new IllegalArgumentException("the split names configuration " + c + "; data set " + data.dataId()
+                            + " has " + data.configurations());
+        if (trainC.length == 0 || validC.length == 0 || testC.length == 0)
+            throw new IllegalArgumentException("the split leaves " + trainC.length + " training, " + validC.length
+                    + " validation and " + testC.length + " test configurations"
+                    + (setup.onlySeries() == null ? "" : " of series " + setup.onlySeries())
+                    + "; a forest is judged on held-out test configurations, so every part needs at least one");
 
         Units train = units(data, setup, trainC, true);
         ForestEncoding encoding = ForestEncoding.fit(data, setup, options.bins(), trainC, mode.atomRows() ? train.rows : null);
@@ -127,39 +136,41 @@ public final class RandomForestBaseline {
         long t2 = System.nanoTime();
         Units trainEval = thin(units(data, setup, trainC, false), data);
         Units validEval = units(data, setup, validC, false);
+        Units testEval = units(data, setup, testC, false);
         double[][] trainPred = predict(forest, encoding, trainEval, outputArray, offsets);
         double[][] validPred = predict(forest, encoding, validEval, outputArray, offsets);
+        double[][] testPred = predict(forest, encoding, testEval, outputArray, offsets);
         double predictSeconds = (System.nanoTime() - t2) / 1e9;
 
-        ForestMetrics.Energy trainEnergy = null, validEnergy = null;
-        ForestMetrics.Collapse collapse = null;
-        ForestMetrics.Forces trainForces = null, validForces = null;
-        ForestPredictions.Energies trainPredictions = null, validPredictions = null;
-        if (mode.forces()) {
-            trainForces = forceMetrics(data, trainEval, trainPred);
-            validForces = forceMetrics(data, validEval, validPred);
-        } else {
-            trainPredictions = perConfiguration(data, mode, trainEval, trainPred[0]);
-            validPredictions = perConfiguration(data, mode, validEval, validPred[0]);
-            trainEnergy = energyMetrics(data, mode, trainEval, trainPred[0], trainPredictions);
-            validEnergy = energyMetrics(data, mode, validEval, validPred[0], validPredictions);
-            collapse = collapse(data, mode, train, validEval, validPred[0], validPredictions);
-        }
-        ForestPredictions.Rows rows = rowSample(data, mode, validEval, validPred, outputs);
+        ForestResult.Evaluation trainPart = evaluate(data, mode, train, trainEval, trainPred, outputs);
+        ForestResult.Evaluation validPart = evaluate(data, mode, train, validEval, validPred, outputs);
+        ForestResult.Evaluation testPart = evaluate(data, mode, train, testEval, testPred, outputs);
 
         progress.start("importance", 0);
+        // permutation importance ranks inputs for a choice (chapter 4's selections): validation rows, never test
         List<ForestMetrics.Importance> importance = importance(data, mode, forest, dataset, encoding, validEval, outputArray, offsets);
         progress.finish(null);
 
         String trainer = treeTrainer(outputs.size() > 1, options.seed()).toString().replaceAll(",seed=-?\\d+", "");
         ForestProvenance provenance = new ForestProvenance(data.dataId(), data.descriptorSet(),
                 data.descriptors().featureIds(), encoding.continuousNames(), encoding.categoricalGroups(),
-                Arrays.stream(encoding.binsPerColumn()).boxed().toList(), split.seed(), trainC.length, validC.length,
+                Arrays.stream(encoding.binsPerColumn()).boxed().toList(), split.seed(), split.scheme().name(),
+                trainC.length, validC.length, testC.length,
                 Arrays.stream(treeSeeds, 0, trees.size()).boxed().toList(), Arrays.stream(offsets).boxed().toList(),
                 trainer, Versions.all(), OffsetDateTime.now().toString());
         return new ForestResult(setup, options, provenance, train.size(), trees.size(), datasetSeconds, trainSeconds,
-                predictSeconds, trainEnergy, validEnergy, collapse, trainForces, validForces, importance,
-                trainPredictions, validPredictions, rows);
+                predictSeconds, trainPart, validPart, testPart, importance);
+    }
+
+    /** The figures of one part from its rows' predictions; {@code train} are the rows the forest was fitted on. */
+    static ForestResult.Evaluation evaluate(ForestData data, ForestMode mode, Units train, Units u, double[][] pred,
+                                            List<String> outputs) {
+        int[] configs = Arrays.stream(u.configs).distinct().sorted().toArray();
+        ForestPredictions.Rows rows = rowSample(data, mode, u, pred, outputs);
+        if (mode.forces()) return new ForestResult.Evaluation(configs, null, null, forceMetrics(data, u, pred), null, rows);
+        ForestPredictions.Energies p = perConfiguration(data, mode, u, pred[0]);
+        return new ForestResult.Evaluation(configs, energyMetrics(data, mode, u, pred[0], p),
+                collapse(data, mode, train, u, pred[0], p), null, p, rows);
     }
 
     // ---------------------------------------------------------------- rows and targets
@@ -420,20 +431,22 @@ public final class RandomForestBaseline {
         mseRow /= u.size();
         double[] ref = p.reference(), pred = p.predicted();
         int[] cs = p.configurations();
-        double se = 0, ae = 0, seTotal = 0;
+        double se = 0, ae = 0, seTotal = 0, atoms = 0;
         for (int j = 0; j < ref.length; j++) {
             double d = pred[j] - ref[j];
             se += d * d;
             ae += Math.abs(d);
             double dt = d * data.atomsIn(cs[j]);
             seTotal += dt * dt;
+            atoms += data.atomsIn(cs[j]);
         }
         int n = ref.length;
         return new ForestMetrics.Energy(n, u.size(), mseRow, 1000 * Math.sqrt(se / n), 1000 * ae / n, seTotal / n,
-                r2(ref, pred), std(pred) / std(ref));
+                seTotal / atoms, r2(ref, pred), std(pred) / std(ref));
     }
 
-    static ForestMetrics.Collapse collapse(ForestData data, ForestMode mode, Units train, Units valid, double[] validRowPred,
+    /** The collapse diagnostics of one evaluated part; the target's variances are those of the training rows. */
+    static ForestMetrics.Collapse collapse(ForestData data, ForestMode mode, Units train, Units evaluated, double[] rowPred,
                                            ForestPredictions.Energies p) {
         double within = Double.NaN, between, predWithin = Double.NaN;
         if (mode.atomRows()) {
@@ -442,7 +455,7 @@ public final class RandomForestBaseline {
             double[] wb = withinBetween(train.configs, y);
             within = wb[0];
             between = wb[1];
-            predWithin = withinBetween(valid.configs, validRowPred)[0];
+            predWithin = withinBetween(evaluated.configs, rowPred)[0];
         } else {
             between = variance(p.reference());
         }
@@ -734,13 +747,14 @@ public final class RandomForestBaseline {
         return Math.sqrt(variance(v));
     }
 
+    /** Coefficient of determination; NaN when the references do not vary (one configuration), where it is undefined. */
     static double r2(double[] ref, double[] pred) {
         double m = mean(ref), sst = 0, sse = 0;
         for (int i = 0; i < ref.length; i++) {
             sst += (ref[i] - m) * (ref[i] - m);
             sse += (ref[i] - pred[i]) * (ref[i] - pred[i]);
         }
-        return 1 - sse / sst;
+        return sst == 0 ? Double.NaN : 1 - sse / sst;
     }
 
     static double correlation(double[] a, double[] b) {

@@ -24,10 +24,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hdnnp rf}: the Random Forest baseline of section 3.4 / appendix C on a descriptor table, printing a JSON
- * summary (set-up, options, provenance, timings, energy or force figures, collapse diagnostics, importance).
+ * summary (set-up, options, provenance, timings, energy or force figures of the train, validation and test parts,
+ * collapse diagnostics, importance). The split is {@link Split#byConfiguration}, as {@code hdnnp train} draws it, so
+ * the same {@code --split-seed} and {@code --train-fraction} hold out the same test configurations for both.
  */
 @Command(name = "rf", mixinStandardHelpOptions = true,
-        description = {"Random Forest baseline (thesis section 3.4, appendix C) on the shared configuration split; prints a JSON summary.",
+        description = {"Random Forest baseline (thesis section 3.4, appendix C) on the shared configuration split; prints a JSON summary",
+                "with train_*, validation_* and test_* figures: 10 % of the configurations are held out as the test part first,",
+                "the rest split 80:20 (as hdnnp train does), and the forest is judged on test_*.",
                 "Modes: thesis-atoms (atom rows, target E/N, + series/phase categorical; with --forces the Fx,Fy,Fz model),",
                 "configurations (one row per configuration, mean [+ variance] of the descriptors), atomic-energies (atom rows, target the atom's own energy)."})
 public final class RfCommand implements Callable<Integer>, Subcommand {
@@ -82,7 +86,8 @@ public final class RfCommand implements Callable<Integer>, Subcommand {
     Boolean categorical;
 
     @Option(names = "--split-seed", defaultValue = "101", description = "seed of the configuration split (thesis: 101)") long splitSeed;
-    @Option(names = "--train-fraction", defaultValue = "0.8") double trainFraction;
+    @Option(names = "--train-fraction", defaultValue = "0.8",
+            description = "training share of the configurations left after the 10 % test part (the rest: validation)") double trainFraction;
     @Option(names = "--time-budget", description = "stop adding trees after this many seconds") Long budget;
     @Option(names = "--out", description = "also write the JSON (with per-configuration predictions) to this file") Path out;
     @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;

@@ -99,5 +99,11 @@ class DescriptorCsvTest {
         assertEquals("950K", j.getAsJsonObject("setup").get("onlySeries").getAsString());
         assertEquals("synthetic", j.getAsJsonObject("provenance").get("descriptorSet").getAsString());
         assertEquals(3, j.get("trees_trained").getAsInt());
+        // hdnnp rf reports the held-out test part beside validation, in the thesis's MSE of configuration energies
+        assertEquals("test", j.get("judged_on").getAsString());
+        assertTrue(j.get("test_configurations").getAsInt() >= 1);
+        assertEquals(j.get("test_configurations").getAsInt(), j.getAsJsonObject("test_energy").get("configurations").getAsInt());
+        assertTrue(j.getAsJsonObject("test_energy").get("mseConfigurationEnergy").getAsDouble() >= 0);
+        assertTrue(j.has("validation_energy"));
     }
 }

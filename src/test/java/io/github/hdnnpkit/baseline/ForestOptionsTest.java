@@ -35,9 +35,9 @@ class ForestOptionsTest {
         Split split = Split.thesis(data.configurations());
         ForestOptions one = ForestOptions.thesis().withTrees(2).withBootstrap(false).withMaxDepth(60);   // Tribuo ensembles need 2 trees
         ForestResult r = new RandomForestBaseline(one).fit(data, split, ForestSetup.atomicEnergies());
-        assertEquals(0.0, r.trainEnergy().rmseMeVPerAtom(), 1e-3, "a fully grown tree fits its training rows");
+        assertEquals(0.0, r.train().energy().rmseMeVPerAtom(), 1e-3, "a fully grown tree fits its training rows");
         ForestResult binned = new RandomForestBaseline(one.withBins(4)).fit(data, split, ForestSetup.atomicEnergies());
-        assertTrue(binned.trainEnergy().rmseMeVPerAtom() > 1.0, "4 bins cannot separate 32 rows: " + binned.trainEnergy().rmseMeVPerAtom());
+        assertTrue(binned.train().energy().rmseMeVPerAtom() > 1.0, "4 bins cannot separate 32 rows: " + binned.train().energy().rmseMeVPerAtom());
     }
 
     @Test

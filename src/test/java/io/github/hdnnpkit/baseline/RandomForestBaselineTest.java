@@ -20,16 +20,16 @@ class RandomForestBaselineTest {
         Split split = Split.thesis(data.configurations());
         ForestResult r = new RandomForestBaseline(SMALL).fit(data, split, ForestSetup.atomicEnergies());
         // the spread of the atomic energies is ~0.2 eV; the forest must get the rows to a few per cent of it
-        double[] ref = r.validationRows().reference(0), pred = r.validationRows().predicted(0);
+        double[] ref = r.validation().rows().reference(0), pred = r.validation().rows().predicted(0);
         assertTrue(RandomForestBaseline.r2(ref, pred) > 0.85, "row R² " + RandomForestBaseline.r2(ref, pred));
         // configuration energies are sums of 24 atomic predictions: errors partly cancel
-        assertTrue(r.validationEnergy().rmseMeVPerAtom() < 15, "E/N RMSE " + r.validationEnergy().rmseMeVPerAtom() + " meV/atom");
-        assertTrue(r.validationEnergy().r2() > 0.5, "E/N R² " + r.validationEnergy().r2());
+        assertTrue(r.validation().energy().rmseMeVPerAtom() < 15, "E/N RMSE " + r.validation().energy().rmseMeVPerAtom() + " meV/atom");
+        assertTrue(r.validation().energy().r2() > 0.5, "E/N R² " + r.validation().energy().r2());
         // the input that carries the sine must rank first
         assertEquals("G2_001", r.importance().get(0).input(), r.importance().toString());
         assertTrue(r.importance().get(0).impurityShare() > 0.4);
         // the atomic energies vary within a configuration: nothing collapses by construction
-        assertTrue(r.collapse().targetWithinConfigurationVariance() > 1e-3);
+        assertTrue(r.validation().collapse().targetWithinConfigurationVariance() > 1e-3);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RandomForestBaselineTest {
         ForestData zeroDescriptors = seriesOnly(data);
         ForestResult r = new RandomForestBaseline(SMALL.withFeatureFraction(1f).withBins(0))
                 .fit(zeroDescriptors, split, setup);
-        double[] ref = r.validationPredictions().reference(), pred = r.validationPredictions().predicted();
+        double[] ref = r.validation().predictions().reference(), pred = r.validation().predictions().predicted();
         for (int i = 0; i < ref.length; i++) assertEquals(ref[i], pred[i], 1e-6);
     }
 
@@ -80,9 +80,9 @@ class RandomForestBaselineTest {
         ForestResult a = new RandomForestBaseline(SMALL.withSeed(7)).fit(data, split, setup);
         ForestResult b = new RandomForestBaseline(SMALL.withSeed(7).withThreads(2)).fit(data, split, setup);
         ForestResult c = new RandomForestBaseline(SMALL.withSeed(8)).fit(data, split, setup);
-        assertArrayEquals(a.validationPredictions().predicted(), b.validationPredictions().predicted(), 0.0);
+        assertArrayEquals(a.validation().predictions().predicted(), b.validation().predictions().predicted(), 0.0);
         assertEquals(a.provenance().treeSeeds(), b.provenance().treeSeeds());
-        assertFalse(java.util.Arrays.equals(a.validationPredictions().predicted(), c.validationPredictions().predicted()));
+        assertFalse(java.util.Arrays.equals(a.validation().predictions().predicted(), c.validation().predictions().predicted()));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RandomForestBaselineTest {
         Split split = Split.thesis(data.configurations());
         RandomForestBaseline forest = new RandomForestBaseline(SMALL);
         ForestResult r = forest.fit(data, split, ForestSetup.thesisAtoms().withCategoricals(false, false));
-        ForestMetrics.Collapse k = r.collapse();
+        ForestMetrics.Collapse k = r.validation().collapse();
         assertEquals(0.0, k.targetWithinConfigurationVariance(), 0.0, "E/N is the same on every atom row of a configuration");
         assertTrue(k.targetBetweenConfigurationVariance() > 0);
         assertTrue(k.spreadRatio() < 0.3, "prediction spread / target spread = " + k.spreadRatio());
@@ -100,7 +100,7 @@ class RandomForestBaselineTest {
         assertTrue(k.predictionWithinConfigurationVariance() > 0);
 
         ForestResult f = forest.fit(data, split, ForestSetup.thesisForces().withCategoricals(false, false));
-        ForestMetrics.Forces v = f.validationForces();
+        ForestMetrics.Forces v = f.validation().forces();
         assertEquals(3, v.components().size());
         double noise = 4 / Math.sqrt(v.atoms());   // 4 sigma of a sample correlation under independence
         for (ForestMetrics.Component comp : v.components()) {
