@@ -20,7 +20,7 @@ public final class ForestCharts {
     }
 
     /** Test points: the third Okabe–Ito colour, beside {@link FigureStyle#TRAINING} and {@link FigureStyle#VALIDATION}. */
-    static final Color TEST = FigureStyle.BLUISH_GREEN;
+    static final Color TEST = FigureStyle.TEST;
 
     /**
      * Predicted against reference E/N per configuration (training, validation and test), with the identity line and

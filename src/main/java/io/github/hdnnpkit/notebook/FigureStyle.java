@@ -50,6 +50,8 @@ public final class FigureStyle {
     public static final Color TRAINING = BLUE;
     /** Validation points and curves. */
     public static final Color VALIDATION = ORANGE;
+    /** Held-out test points: the part a model is judged on, the same colour in every notebook. */
+    public static final Color TEST = VERMILLION;
     /** The compressed (high-pressure) liquid, which is not a phase of its own. */
     public static final Color HIGH_PRESSURE = REDDISH_PURPLE;
     /** Reference lines: y = x, zero residual. */

@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * The figures of sections 2.3–2.5 (figures 2.4, 2.5, 2.7, 2.8) and the weight inspection of chapter 4, in the kit's
  * {@link FigureStyle}: training curves and points in {@link FigureStyle#TRAINING}, validation in
- * {@link FigureStyle#VALIDATION}, held-out test points in {@link FigureStyle#VERMILLION}.
+ * {@link FigureStyle#VALIDATION}, held-out test points in {@link FigureStyle#TEST}.
  */
 public final class HdnnpCharts {
     private HdnnpCharts() {
@@ -129,7 +129,7 @@ public final class HdnnpCharts {
         ParityPlot p = new ParityPlot(title, "E/N", "eV/atom", "meV/atom", 1000);
         add(p, "training", r.trainPredictions(), FigureStyle.TRAINING);
         // drawn last, the series judged; vermillion, not the validation orange of the loss curves, so the two are not confused
-        add(p, "test", r.testPredictions(), FigureStyle.VERMILLION);
+        add(p, "test", r.testPredictions(), FigureStyle.TEST);
         return p;
     }
 
