@@ -81,7 +81,10 @@ public record StudyData(String dataId, String fingerprint, DescriptorMatrix desc
             if (cols[i] < 0) throw new IllegalArgumentException("model " + spec.name() + " asks for feature " + id + ", which "
                     + descriptorSet + " does not have (its ids run " + ids.get(0) + " … " + ids.get(ids.size() - 1) + ")");
         }
-        DescriptorMatrix d = descriptors.selectFeatures(cols);
+        boolean all = cols.length == ids.size();
+        for (int i = 0; all && i < cols.length; i++) all = cols[i] == i;
+        // every column in order: share the matrix (training only reads it) instead of a copy of up to gigabytes
+        DescriptorMatrix d = all ? descriptors : descriptors.selectFeatures(cols);
         var split = spec.split().resolve(series);
         SymmetryFunctionSet f = functions == null ? null : functions.select(descriptorSet + "/" + spec.subset(), cols);
         return new TrainingData(d, energies, split, dataId, descriptorSet + "/" + spec.subset(), f, f == null ? null : convention);
