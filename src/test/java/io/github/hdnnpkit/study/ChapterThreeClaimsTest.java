@@ -38,6 +38,18 @@ class ChapterThreeClaimsTest {
     }
 
     @Test
+    void oneSlowRunPerStructureDoesNotDecideTheTimeClaim() {
+        Study s = ChapterThreeStudies.depthScan(T22, 10, 20, 40, 50).withSeeds(3);
+        double[] times = {0.5, 0.010, 0.011, 0.012, 0.011, 0.013, 0.050, 0.051, 0.052, 0.060, 0.061, 0.060};   // 0.5: the JIT's warm-up
+        List<Run> runs = rmses(new double[]{1, 1, 1}, new double[]{1, 1, 1}, new double[]{1, 1, 1}, new double[]{1, 1, 1});
+        for (int i = 0; i < runs.size(); i++) runs.set(i, runs.get(i).withTime(times[i]));
+        Verdict faster = ChapterThreeClaims.depth(results(s, runs)).get(1);
+        // medians per depth 0.011, 0.012 against 0.051, 0.060: Welch t = -9.72 on 1.02 df, one-sided p = 0.031 (scipy)
+        assertEquals(Outcome.HOLDS, faster.outcome(), faster.evidence());
+        assertTrue(faster.evidence().contains("10: 0.01100"), faster.evidence());
+    }
+
+    @Test
     void depthWithinTheNoiseIsUnclearAndOneSeedDecidesNothing() {
         Study s = ChapterThreeStudies.depthScan(T22, 10, 50).withSeeds(3);
         List<Verdict> v = ChapterThreeClaims.depth(results(s, rmses(new double[]{1.0, 2.0, 1.5}, new double[]{1.1, 1.9, 1.6})));

@@ -1,6 +1,8 @@
 package io.github.hdnnpkit.study.plot;
 
 import io.github.hdnnpkit.data.Split;
+import io.github.hdnnpkit.descriptors.RadialG2;
+import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.model.TrainingResult;
 import io.github.hdnnpkit.study.DataSpec;
 import io.github.hdnnpkit.study.Metric;
@@ -188,6 +190,36 @@ public final class ChapterThreeTables {
             test.append(split.test().length);
         }
         return Table.create("Table 3.2 beside the kit's data", source, series, files, perSeries, total, train, val, test);
+    }
+
+    /**
+     * The G2 of two sets side by side, in input order (figure 3.9 in numbers): ids, r_s and η of each, and the
+     * distance between the centres. Both sets must have the same number of G2.
+     */
+    public static Table matchedG2(SymmetryFunctionSet a, SymmetryFunctionSet b) {
+        List<Integer> ga = g2Columns(a), gb = g2Columns(b);
+        if (ga.size() != gb.size()) throw new IllegalArgumentException(a.name() + " has " + ga.size() + " G2, " + b.name() + " " + gb.size());
+        StringColumn ia = StringColumn.create(a.name() + " id"), ib = StringColumn.create(b.name() + " id");
+        DoubleColumn ra = DoubleColumn.create(a.name() + " r_s (Å)"), ea = DoubleColumn.create(a.name() + " η (Å⁻²)"),
+                rb = DoubleColumn.create(b.name() + " r_s (Å)"), eb = DoubleColumn.create(b.name() + " η (Å⁻²)"),
+                d = DoubleColumn.create("|Δr_s| (Å)");
+        for (int k = 0; k < ga.size(); k++) {
+            RadialG2 x = (RadialG2) a.function(ga.get(k)), y = (RadialG2) b.function(gb.get(k));
+            ia.append(a.id(ga.get(k)));
+            ra.append(x.rs());
+            ea.append(x.eta());
+            ib.append(b.id(gb.get(k)));
+            rb.append(y.rs());
+            eb.append(y.eta());
+            d.append(round(Math.abs(x.rs() - y.rs()), 6));
+        }
+        return Table.create("G2 of " + a.name() + " and " + b.name(), ia, ra, ea, ib, rb, eb, d);
+    }
+
+    private static List<Integer> g2Columns(SymmetryFunctionSet s) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int k = 0; k < s.size(); k++) if (s.function(k) instanceof RadialG2) out.add(k);
+        return out;
     }
 
     private static double mean(List<StudyResult> rs, Metric m) {
