@@ -1,6 +1,8 @@
 package io.github.hdnnpkit.study;
 
+import io.github.hdnnpkit.model.EarlyStopping;
 import io.github.hdnnpkit.model.LearningRateSchedule;
+import io.github.hdnnpkit.model.Trainer;
 import io.github.hdnnpkit.model.TrainingConfig;
 import io.github.hdnnpkit.notebook.Profile;
 
@@ -93,6 +95,20 @@ public record ChapterThreePlan(StudyPlan plan, List<Integer> depths, List<Intege
     /** Figure B.1: the batch sizes with every seed. */
     public Study batchStudy() {
         return ChapterThreeStudies.batchSizes(original().withTraining(batchTraining()), ints(batchSizes)).withSeeds(plan.seedList());
+    }
+
+    /**
+     * Trains, and throws away, a short 12-10-10-1 (batch 64) and 22-10-10-1 (full batch) on the original 22, so that
+     * the first timed models of a fresh JVM are not slowed by the JIT compiler's warm-up: sections 3.1 and B compare
+     * times per epoch, and without this the first structure or batch size trained would look slower than it is.
+     * Nothing is stored; the data are loaded (or read from the cache) as the studies would.
+     */
+    public void warmUp(StudyRunner runner) {
+        TrainingConfig t = plan.training().withMaxEpochs(profile().pick(2, 20, 20)).withEarlyStopping(EarlyStopping.NONE).withThreads(1);
+        ModelSpec.Template o = original();
+        List<ModelSpec> specs = List.of(o.withTraining(t).model("warm-up 12", ChapterThreeStudies.radial12(ChapterThreeStudies.ORIGINAL)),
+                o.withTraining(t.withBatchSize(4200)).model("warm-up 22", ChapterThreeStudies.all22(ChapterThreeStudies.ORIGINAL)));
+        for (ModelSpec s : specs) new Trainer(s.training()).train(s.layout(), runner.data(s.data()).trainingData(s));
     }
 
     /** One sentence per notebook on what this profile trains beyond {@link StudyPlan#describe()}. */
