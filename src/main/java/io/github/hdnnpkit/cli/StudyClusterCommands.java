@@ -66,6 +66,11 @@ final class StudyClusterCommands {
         @Option(names = "--java", paramLabel = "PATH", description = "The java the shards start (default: this JVM's).")
         String java;
 
+        @Option(names = "--java-option", paramLabel = "OPT", description = {"A JVM option of the shards, e.g. -Xmx4g (repeatable).",
+                "-Dhdnnp.kernels=scalar makes the trainings bit-for-bit the same in every JVM (the Vector API kernels",
+                "differ in the last digits between JVMs)."})
+        List<String> javaOptions = List.of();
+
         @Option(names = "--descriptor-cache", paramLabel = "DIR", description = "Local descriptor cache to stage from (default: build/descriptors).")
         Path descriptorCache;
 
@@ -93,6 +98,7 @@ final class StudyClusterCommands {
                 }
                 StudyStage.Settings settings = StudyStage.Settings.defaults().withProgress(new ConsoleProgress(System.err));
                 if (java != null) settings = settings.withJava(java);
+                settings = settings.withJavaOptions(javaOptions);
                 if (descriptorCache != null) settings = settings.withDescriptorCache(descriptorCache);
                 StudyStage st = StudyStage.prepare(s, dir, n, settings);
                 System.err.println("staged study " + s.name() + " (" + s.byHash().size() + " models in " + n + " shards) to " + st.directory());

@@ -71,12 +71,16 @@ public final class StudyStage {
      *
      * @param descriptorCache the local descriptor cache, whose matrices are copied (computed there first if missing)
      * @param java            the {@code java} the shards start (an absolute path, or a command on the nodes' PATH)
+     * @param javaOptions     further JVM options of the shards (e.g. {@code -Xmx4g}, {@code -Dhdnnp.kernels=scalar})
      * @param classpath       what the shards need on their class path (default: this JVM's)
      */
-    public record Settings(Path descriptorCache, String java, List<Path> classpath, Progress progress) {
+    public record Settings(Path descriptorCache, String java, List<String> javaOptions, List<Path> classpath, Progress progress) {
         public Settings {
             Objects.requireNonNull(descriptorCache, "descriptorCache");
             if (java == null || java.isBlank()) throw new IllegalArgumentException("give the java executable the shards start");
+            javaOptions = List.copyOf(javaOptions);
+            for (String o : javaOptions)
+                if (!o.startsWith("-")) throw new IllegalArgumentException("JVM option '" + o + "' does not start with '-'");
             classpath = List.copyOf(classpath);
             if (classpath.isEmpty()) throw new IllegalArgumentException("the shards need a class path");
             Objects.requireNonNull(progress, "progress");
@@ -87,15 +91,17 @@ public final class StudyStage {
             List<Path> cp = new ArrayList<>();
             for (String e : System.getProperty("java.class.path").split(File.pathSeparator))
                 if (!e.isBlank()) cp.add(Path.of(e).toAbsolutePath().normalize());
-            return new Settings(Workspace.build().resolve("descriptors"), Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
-                    Progress.NONE);
+            return new Settings(Workspace.build().resolve("descriptors"), Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
+                    cp, Progress.NONE);
         }
 
-        public Settings withJava(String j) { return new Settings(descriptorCache, j, classpath, progress); }
+        public Settings withJava(String j) { return new Settings(descriptorCache, j, javaOptions, classpath, progress); }
 
-        public Settings withDescriptorCache(Path d) { return new Settings(d, java, classpath, progress); }
+        public Settings withJavaOptions(List<String> o) { return new Settings(descriptorCache, java, o, classpath, progress); }
 
-        public Settings withProgress(Progress p) { return new Settings(descriptorCache, java, classpath, p); }
+        public Settings withDescriptorCache(Path d) { return new Settings(d, java, javaOptions, classpath, progress); }
+
+        public Settings withProgress(Progress p) { return new Settings(descriptorCache, java, javaOptions, classpath, p); }
     }
 
     /** Stages a study split into {@code shards} shards with {@link Settings#defaults()}. */
@@ -127,7 +133,7 @@ public final class StudyStage {
             Study back = StudyFile.read(studyFile);
             if (!back.specs().stream().map(ModelSpec::hash).toList().equals(study.specs().stream().map(ModelSpec::hash).toList()))
                 throw new IllegalStateException("the staged study " + studyFile + " does not read back with the same specification hashes");
-            writeExecutable(d.resolve(RUN_SHARD), runShardScript(study, shards, settings.java(), lib));
+            writeExecutable(d.resolve(RUN_SHARD), runShardScript(study, shards, settings, lib));
 
             JsonObject m = new JsonObject();
             m.addProperty("study", study.name());
@@ -136,6 +142,7 @@ public final class StudyStage {
             m.addProperty("models", distinct);
             m.addProperty("kit_version", Versions.kit());
             m.addProperty("java", settings.java());
+            m.addProperty("java_options", String.join(" ", settings.javaOptions()));
             m.addProperty("staged_at", Instant.now().toString());
             JsonObject ds = new JsonObject();
             data.forEach(ds::addProperty);
@@ -287,7 +294,9 @@ public final class StudyStage {
         return entries;
     }
 
-    private static String runShardScript(Study study, int shards, String java, List<String> lib) {
+    private static String runShardScript(Study study, int shards, Settings settings, List<String> lib) {
+        StringBuilder opts = new StringBuilder();
+        for (String o : settings.javaOptions()) opts.append('\'').append(o.replace("'", "'\\''")).append("' ");
         StringBuilder cp = new StringBuilder();
         for (String e : lib) cp.append(cp.length() == 0 ? "" : ":").append("$STAGE/lib/").append(e);
         return """
@@ -303,10 +312,10 @@ public final class StudyStage {
                 export OMP_NUM_THREADS=1   # one thread per model, as environment/kit runs the kit
                 workers="${HDNNP_WORKERS:-${SLURM_CPUS_PER_TASK:-1}}"
                 # exec: the JVM takes this pid, so scancel's SIGTERM reaches it and finished results are kept
-                exec "${HDNNP_JAVA:-%s}" --add-modules jdk.incubator.vector ${HDNNP_JAVA_OPTS:-} -Dhdnnp.home="$STAGE/home" \\
+                exec "${HDNNP_JAVA:-%s}" --add-modules jdk.incubator.vector %s${HDNNP_JAVA_OPTS:-} -Dhdnnp.home="$STAGE/home" \\
                   -cp "%s" %s study run --study "$STAGE/%s" --store "$STAGE/results" \\
                   --descriptor-cache "$STAGE/descriptors" --shard "$shard/%d" --workers "$workers"
-                """.formatted(study.name().replaceAll("[\\r\\n]", " "), shards, shards, shellQuoteInDouble(java), cp, MAIN_CLASS, STUDY_FILE, shards);
+                """.formatted(study.name().replaceAll("[\\r\\n]", " "), shards, shards, shellQuoteInDouble(settings.java()), opts, cp, MAIN_CLASS, STUDY_FILE, shards);
     }
 
     private static String shellQuoteInDouble(String s) {
