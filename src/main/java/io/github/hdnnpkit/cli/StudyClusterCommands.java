@@ -66,9 +66,7 @@ final class StudyClusterCommands {
         @Option(names = "--java", paramLabel = "PATH", description = "The java the shards start (default: this JVM's).")
         String java;
 
-        @Option(names = "--java-option", paramLabel = "OPT", description = {"A JVM option of the shards, e.g. -Xmx4g (repeatable).",
-                "-Dhdnnp.kernels=scalar makes the trainings bit-for-bit the same in every JVM (the Vector API kernels",
-                "differ in the last digits between JVMs)."})
+        @Option(names = "--java-option", paramLabel = "OPT", description = "A JVM option of the shards, e.g. -Xmx4g (repeatable).")
         List<String> javaOptions = List.of();
 
         @Option(names = "--descriptor-cache", paramLabel = "DIR", description = "Local descriptor cache to stage from (default: build/descriptors).")

@@ -71,7 +71,7 @@ public final class StudyStage {
      *
      * @param descriptorCache the local descriptor cache, whose matrices are copied (computed there first if missing)
      * @param java            the {@code java} the shards start (an absolute path, or a command on the nodes' PATH)
-     * @param javaOptions     further JVM options of the shards (e.g. {@code -Xmx4g}, {@code -Dhdnnp.kernels=scalar})
+     * @param javaOptions     further JVM options of the shards (e.g. {@code -Xmx4g})
      * @param classpath       what the shards need on their class path (default: this JVM's)
      */
     public record Settings(Path descriptorCache, String java, List<String> javaOptions, List<Path> classpath, Progress progress) {
