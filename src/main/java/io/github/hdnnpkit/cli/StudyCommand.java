@@ -5,6 +5,7 @@ import io.github.hdnnpkit.io.TextFiles;
 import io.github.hdnnpkit.notebook.Workspace;
 import io.github.hdnnpkit.study.Metric;
 import io.github.hdnnpkit.study.ResultStore;
+import io.github.hdnnpkit.study.Shard;
 import io.github.hdnnpkit.study.Study;
 import io.github.hdnnpkit.study.StudyFile;
 import io.github.hdnnpkit.study.StudyResult;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Run a study (many model specifications) into a resumable result store, and show its results.",
                 "A killed or interrupted study started again trains only what is missing."},
-        subcommands = {StudyCommand.Run.class, StudyCommand.Tabulate.class})
+        subcommands = {StudyCommand.Run.class, StudyCommand.Tabulate.class, StudyClusterCommands.Submit.class, StudyClusterCommands.Status.class,
+                StudyClusterCommands.Collect.class})
 public final class StudyCommand implements Runnable, Subcommand {
     /**
      * Exit status of a run that was stopped. A signal ends the JVM with its own status once the shutdown hook has let
@@ -91,12 +93,22 @@ public final class StudyCommand implements Runnable, Subcommand {
         @Option(names = "--quiet", description = "No progress on stderr.")
         boolean quiet;
 
+        @Option(names = "--shard", paramLabel = "i/N", description = {"Train only shard i of N (1 ≤ i ≤ N): the study's distinct models dealt",
+                "round-robin, so N runs of i = 1..N (anywhere, any number of times) together train every model once."})
+        String shard;
+
         @Override
         public Integer call() {
             Study study;
             try {
                 study = StudyFile.read(this.study);
-            } catch (InputFormatException | UncheckedIOException e) {
+                if (shard != null) {
+                    Shard sh = Shard.parse(shard);
+                    if (sh.count() > study.byHash().size())
+                        throw new IllegalArgumentException("shard " + sh + ": study " + study.name() + " has only " + study.byHash().size() + " distinct models");
+                    study = sh.select(study);
+                }
+            } catch (InputFormatException | UncheckedIOException | IllegalArgumentException e) {
                 System.err.println("hdnnp study run: " + e.getMessage());
                 return 2;
             }
@@ -157,7 +169,9 @@ public final class StudyCommand implements Runnable, Subcommand {
                 System.err.println("hdnnp study run: " + e.getMessage());
                 return 2;
             }
-            System.out.println(summary(study, results, started, store, status));
+            String line = summary(study, results, started, store, status);
+            String prefix = "study " + study.name() + ": ";   // the shard's part is named after its study: say which part
+            System.out.println(shard == null ? line : "study " + study.name() + " (shard " + Shard.parse(shard) + "): " + line.substring(prefix.length()));
             System.out.flush();
             return status;
         }

@@ -45,14 +45,7 @@ public record StudyData(String dataId, String fingerprint, DescriptorMatrix desc
 
     /** Loads the data set a spec names and its descriptor matrix, through the descriptor cache in {@code cacheDir}. */
     public static StudyData load(DataSpec spec, Path cacheDir, Progress progress, Cancellation cancellation) {
-        if (spec.inMemory()) throw new IllegalArgumentException("data " + spec.source() + " is in memory: register it with the study runner");
-        Dataset ds = switch (spec.source()) {
-            case "fixture" -> Dataset.fixture();
-            case "generated" -> Dataset.generated();
-            default -> Dataset.load(Path.of(spec.source()));
-        };
-        ds = ds.withoutLabelsPresent(spec.without());
-        if (spec.stride() > 1) ds = ds.everyNthPerLabel(spec.stride());
+        Dataset ds = dataset(spec);
         SymmetryFunctionSet set = ThesisSets.byName(spec.descriptorSet());
         DescriptorCalculator calc = new DescriptorCalculator(set, spec.convention());
         DescriptorMatrix m = new DescriptorCache(cacheDir).getOrCompute(ds.configurations(), calc, progress, cancellation);
@@ -65,6 +58,24 @@ public record StudyData(String dataId, String fingerprint, DescriptorMatrix desc
         String fp = HexFormat.of().formatHex(DescriptorCache.dataFingerprint(cs)).substring(0, 16);
         return new StudyData(ds.source() + (spec.stride() > 1 ? " every " + spec.stride() + "th snapshot" : "") + " (" + cs.size() + " configurations)", fp, m, e, ds.seriesOfConfigurations(), set.name(), set,
                 spec.convention());
+    }
+
+    /** The configurations a spec names (series left out, stride applied). */
+    static Dataset dataset(DataSpec spec) {
+        if (spec.inMemory()) throw new IllegalArgumentException("data " + spec.source() + " is in memory: register it with the study runner");
+        Dataset ds = switch (spec.source()) {
+            case "fixture" -> Dataset.fixture();
+            case "generated" -> Dataset.generated();
+            default -> Dataset.load(Path.of(spec.source()));
+        };
+        ds = ds.withoutLabelsPresent(spec.without());
+        return spec.stride() > 1 ? ds.everyNthPerLabel(spec.stride()) : ds;
+    }
+
+    /** The file in which {@link #load} keeps (or will keep) the descriptor matrix of a spec's data in {@code cacheDir}. */
+    static Path descriptorFile(DataSpec spec, Path cacheDir) {
+        return new DescriptorCache(cacheDir).fileFor(dataset(spec).configurations(),
+                new DescriptorCalculator(ThesisSets.byName(spec.descriptorSet()), spec.convention()));
     }
 
     @Override public double[] energies() { return energies.clone(); }
