@@ -2,8 +2,8 @@ package io.github.hdnnpkit.selection;
 
 import io.github.hdnnpkit.model.TrainingData;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,17 +96,14 @@ public final class Cur implements FeatureSelector {
             if (step < picks && trace > 1e-10 * trace0) {
                 int m = left.size();
                 double[][] sub = new double[m][m];
-                for (int a = 0; a < m; a++) for (int b = 0; b < m; b++) sub[a][b] = c[left.get(a)][left.get(b)];
-                EigenDecomposition ed = new EigenDecomposition(new Array2DRowRealMatrix(sub, false));
-                double[] ev = ed.getRealEigenvalues();
-                Integer[] idx = new Integer[m];
-                for (int i = 0; i < m; i++) idx[i] = i;
-                java.util.Arrays.sort(idx, (x, y) -> Double.compare(ev[y], ev[x]));
+                for (int a = 0; a < m; a++)
+                    for (int b = 0; b < m; b++) sub[a][b] = 0.5 * (c[left.get(a)][left.get(b)] + c[left.get(b)][left.get(a)]);
+                // the SVD of the symmetric residual: its right singular vectors are the eigenvectors, sorted by
+                // size (more robust than the eigen-solver on the nearly singular residuals of correlated functions)
+                RealMatrix v = new SingularValueDecomposition(new Array2DRowRealMatrix(sub, false)).getV();
                 double[] pi = new double[m];
-                for (int i = 0; i < Math.min(k, m); i++) {
-                    RealVector v = ed.getEigenvector(idx[i]);
-                    for (int a = 0; a < m; a++) pi[a] += v.getEntry(a) * v.getEntry(a);
-                }
+                for (int i = 0; i < Math.min(k, m); i++)
+                    for (int a = 0; a < m; a++) pi[a] += v.getEntry(a, i) * v.getEntry(a, i);
                 for (int a = 0; a < m; a++)
                     if (pi[a] > bestScore + 1e-15) {
                         bestScore = pi[a];

@@ -40,8 +40,8 @@ public final class SelectionCharts {
                 }
             if (!x.isEmpty()) c.addSeries(p.method(), x, y).setMarker(SeriesMarkers.CIRCLE);
         }
+        c.getStyler().setXAxisLogarithmic(true);   // before the style, which pads the axes by their scale
         FigureStyle.apply(c);
-        c.getStyler().setXAxisLogarithmic(true);
         return c;
     }
 
@@ -57,8 +57,8 @@ public final class SelectionCharts {
                 }
             if (!x.isEmpty()) c.addSeries(p.method(), x, y).setMarker(SeriesMarkers.CIRCLE);
         }
+        c.getStyler().setYAxisLogarithmic(true);   // before the style, which pads the axes by their scale
         FigureStyle.apply(c);
-        c.getStyler().setYAxisLogarithmic(true);
         return c;
     }
 
@@ -96,17 +96,18 @@ public final class SelectionCharts {
             double[] xs = {kMin, kMax};
             XYSeries s = c.addSeries(referenceLabel + " (mean)", xs, new double[]{m, m});
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(java.awt.Color.BLACK);
+            s.setLineColor(java.awt.Color.GRAY);
+            s.setLineWidth(3f);
             for (int sign = -1; sign <= 1; sign += 2) {
                 XYSeries b = c.addSeries(referenceLabel + (sign < 0 ? " − sd" : " + sd"), xs, new double[]{m + sign * sd, m + sign * sd});
                 b.setMarker(SeriesMarkers.NONE);
-                b.setLineColor(java.awt.Color.GRAY);
+                b.setLineColor(java.awt.Color.LIGHT_GRAY);
                 b.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
                 b.setShowInLegend(sign > 0);
             }
         }
+        c.getStyler().setXAxisLogarithmic(true);   // before the style, which pads the axes by their scale
         FigureStyle.apply(c);
-        c.getStyler().setXAxisLogarithmic(true);
         return c;
     }
 
