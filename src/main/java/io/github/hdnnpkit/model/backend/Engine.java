@@ -43,6 +43,27 @@ public interface Engine extends AutoCloseable {
 
     void setOptimizerState(OptimizerState state);
 
+    /**
+     * Adds a linear term to the energy, {@code Σ_atoms θᵀG_i = θᵀ Σ_i G_i} on the preconditioned descriptors
+     * (LassoNet's skip connection), trained by the same Adam steps; {@code theta} is copied, one weight per input.
+     * Back-ends that lack it throw {@link UnsupportedOperationException}.
+     */
+    default void setSkip(float[] theta) {
+        throw new UnsupportedOperationException(backendName() + " has no linear skip term; use the java back-end");
+    }
+
+    /** A copy of the skip weights θ, or null when the engine has no skip term. */
+    default float[] skip() { return null; }
+
+    /**
+     * Runs {@code step} after every optimiser step on the live parameters (e.g. a proximal operator of a sparsity
+     * penalty); null removes it. Back-ends that cannot hand out their parameters in place throw
+     * {@link UnsupportedOperationException}.
+     */
+    default void setProximal(ProximalStep step) {
+        throw new UnsupportedOperationException(backendName() + " cannot apply a proximal step after each optimiser step; use the java back-end");
+    }
+
     /** The back-end's name, for provenance. */
     String backendName();
 

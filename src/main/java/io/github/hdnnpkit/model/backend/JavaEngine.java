@@ -30,6 +30,9 @@ final class JavaEngine implements Engine {
     private final String name;
     private final Workspace[] workspaces;
     private final ExecutorService pool;
+    // optional LassoNet skip term θ (one weight per input) with its own Adam moments, and a step after each update
+    private float[] skip, skipM, skipV, skipGrad;
+    private ProximalStep proximal;
 
     JavaEngine(Layout layout, float[] parameters, AdamSettings adam, int threads, Kernels kernels, String name) {
         if (parameters.length != layout.parameterCount())
@@ -79,6 +82,8 @@ final class JavaEngine implements Engine {
         float[][] delta = new float[layers][];
         float[] grad = new float[parameterCount];
         float[] sums = new float[layout.maxWidth()];
+        float[] inputSums = new float[sizes[0]];
+        float[] skipGrad = new float[sizes[0]];
         int capacity = -1;
         double loss;
 
@@ -136,6 +141,11 @@ final class JavaEngine implements Engine {
         int wo = layout.weightOffset(last);
         double e = (double) n * params[layout.biasOffset(last)];
         for (int j = 0; j < nk; j++) e += (double) params[wo + j] * w.sums[j];
+        if (skip != null) {
+            // the skip term per atom summed over atoms: θᵀ Σ_a G(a)
+            sumInputs(d, xo, n, w.inputSums);
+            for (int j = 0; j < d.features; j++) e += (double) skip[j] * w.inputSums[j];
+        }
         return e;
     }
 
@@ -157,6 +167,7 @@ final class JavaEngine implements Engine {
         int last = layers, nk = sizes[last - 1], wo = layout.weightOffset(last);
         for (int j = 0; j < nk; j++) w.grad[wo + j] += g * w.sums[j];
         w.grad[layout.biasOffset(last)] += g * n;
+        if (skip != null) for (int j = 0; j < d.features; j++) w.skipGrad[j] += g * w.inputSums[j];
         if (last == 1) return;
         Activation hidden = layout.hidden();
         k.outputDelta(params, wo, nk, g, w.act[last - 1], w.delta[last - 1], n, hidden);
@@ -181,6 +192,7 @@ final class JavaEngine implements Engine {
             int from = (int) ((long) b * t / chunks), to = (int) ((long) b * (t + 1) / chunks);
             tasks.add(() -> {
                 java.util.Arrays.fill(w.grad, 0f);
+                java.util.Arrays.fill(w.skipGrad, 0f);
                 w.loss = 0;
                 for (int i = from; i < to; i++) train(d, configurations[i], b, w);
                 return null;
@@ -195,8 +207,16 @@ final class JavaEngine implements Engine {
             for (int p = 0; p < parameterCount; p++) gradient[p] += g[p];
             loss += workspaces[t].loss;
         }
+        if (skip != null) {
+            System.arraycopy(workspaces[0].skipGrad, 0, skipGrad, 0, skip.length);
+            for (int t = 1; t < chunks; t++)
+                for (int j = 0; j < skip.length; j++) skipGrad[j] += workspaces[t].skipGrad[j];
+        }
         return loss / (2.0 * b);
     }
+
+    /** The skip weights' gradient of the last {@link #lossAndGradient} call (tests), or null without a skip term. */
+    float[] skipGradient() { return skipGrad == null ? null : skipGrad.clone(); }
 
     private float[] gradBuffer;
 
@@ -205,6 +225,7 @@ final class JavaEngine implements Engine {
         if (gradBuffer == null) gradBuffer = new float[parameterCount];
         double loss = lossAndGradient(data, configurations, gradBuffer);
         adamUpdate(gradBuffer, learningRate);
+        if (proximal != null) proximal.apply(params, skip, learningRate);
         return loss;
     }
 
@@ -222,6 +243,15 @@ final class JavaEngine implements Engine {
             v[p] = vp;
             params[p] -= alpha * mp / ((float) Math.sqrt(vp) + eps);
         }
+        if (skip != null)
+            for (int j = 0; j < skip.length; j++) {
+                float gp = skipGrad[j];
+                float mp = fb1 * skipM[j] + c1 * gp;
+                float vp = fb2 * skipV[j] + c2 * gp * gp;
+                skipM[j] = mp;
+                skipV[j] = vp;
+                skip[j] -= alpha * mp / ((float) Math.sqrt(vp) + eps);
+            }
         iteration++;
     }
 
@@ -283,6 +313,25 @@ final class JavaEngine implements Engine {
         if (p.length != parameterCount) throw new IllegalArgumentException(p.length + " parameters, expected " + parameterCount);
         System.arraycopy(p, 0, params, 0, parameterCount);
     }
+
+    @Override
+    public void setSkip(float[] theta) {
+        if (theta == null) {
+            skip = skipM = skipV = skipGrad = null;
+            return;
+        }
+        if (theta.length != sizes[0]) throw new IllegalArgumentException(theta.length + " skip weights, the layout " + layout + " has " + sizes[0] + " inputs");
+        skip = theta.clone();
+        skipM = new float[theta.length];
+        skipV = new float[theta.length];
+        skipGrad = new float[theta.length];
+    }
+
+    @Override
+    public float[] skip() { return skip == null ? null : skip.clone(); }
+
+    @Override
+    public void setProximal(ProximalStep step) { this.proximal = step; }
 
     @Override
     public OptimizerState optimizerState() { return new OptimizerState(m, v, iteration); }
