@@ -64,11 +64,6 @@ public final class ThesisComparison {
         return 1000 * Math.sqrt(mse) / atoms;
     }
 
-    /** Five significant digits, as the thesis prints its losses (NaN stays NaN). */
-    static double sig(double v) {
-        if (!Double.isFinite(v) || v == 0) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
-    }
 
     /** The rows as a table: the thesis's columns (loss, loss per atom) first, then RMSE/MAE in meV/atom. */
     public static Table table(String title, List<Row> rows) {
@@ -80,14 +75,14 @@ public final class ThesisComparison {
         for (Row r : rows) {
             source.append(r.source());
             model.append(r.model());
-            train.append(sig(r.trainLoss()));
-            val.append(sig(r.validationLoss()));
-            valAtom.append(sig(r.validationLoss() / r.atoms()));
-            test.append(sig(r.testLoss()));
-            testAtom.append(sig(r.testLoss() / r.atoms()));
-            valRmse.append(sig(r.validationRmseMeVPerAtom()));
-            testRmse.append(sig(r.testRmseMeVPerAtom()));
-            testMae.append(sig(r.testMaeMeVPerAtom()));
+            train.append(io.github.hdnnpkit.util.Rounding.thesis(r.trainLoss()));
+            val.append(io.github.hdnnpkit.util.Rounding.thesis(r.validationLoss()));
+            valAtom.append(io.github.hdnnpkit.util.Rounding.thesis(r.validationLoss() / r.atoms()));
+            test.append(io.github.hdnnpkit.util.Rounding.thesis(r.testLoss()));
+            testAtom.append(io.github.hdnnpkit.util.Rounding.thesis(r.testLoss() / r.atoms()));
+            valRmse.append(io.github.hdnnpkit.util.Rounding.thesis(r.validationRmseMeVPerAtom()));
+            testRmse.append(io.github.hdnnpkit.util.Rounding.thesis(r.testRmseMeVPerAtom()));
+            testMae.append(io.github.hdnnpkit.util.Rounding.thesis(r.testMaeMeVPerAtom()));
         }
         return Table.create(title, source, model, train, val, valAtom, test, testAtom, valRmse, testRmse, testMae);
     }

@@ -29,30 +29,25 @@ public final class TrainingTables {
                 DoubleColumn.create("test_rmse_meV_atom"), DoubleColumn.create("test_mae_meV_atom"),
                 StringColumn.create("stop"));
         for (TrainingResult r : results) {
-            t.doubleColumn("s_per_epoch").append(sig(r.secondsPerEpoch()));
+            t.doubleColumn("s_per_epoch").append(io.github.hdnnpkit.util.Rounding.thesis(r.secondsPerEpoch()));
             t.stringColumn("structure").append(r.provenance().layout());
-            t.doubleColumn("train_loss").append(sig(r.bestTrainLoss()));
-            t.doubleColumn("val_loss").append(sig(r.bestValidationLoss()));
-            t.doubleColumn("train_loss_atom").append(sig(r.bestTrainLossPerAtom()));
-            t.doubleColumn("val_loss_atom").append(sig(r.bestValidationLossPerAtom()));
+            t.doubleColumn("train_loss").append(io.github.hdnnpkit.util.Rounding.thesis(r.bestTrainLoss()));
+            t.doubleColumn("val_loss").append(io.github.hdnnpkit.util.Rounding.thesis(r.bestValidationLoss()));
+            t.doubleColumn("train_loss_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.bestTrainLossPerAtom()));
+            t.doubleColumn("val_loss_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.bestValidationLossPerAtom()));
             t.intColumn("max_epoch").append(r.lastEpoch());
             t.intColumn("minima_epoch").append(r.bestEpoch());
-            t.doubleColumn("test_loss").append(sig(r.test().mse()));
-            t.doubleColumn("test_loss_atom").append(sig(r.test().msePerAtom()));
-            t.doubleColumn("train_rmse_meV_atom").append(sig(r.train().rmseMeVPerAtom()));
-            t.doubleColumn("val_rmse_meV_atom").append(sig(r.validation().rmseMeVPerAtom()));
-            t.doubleColumn("test_rmse_meV_atom").append(sig(r.test().rmseMeVPerAtom()));
-            t.doubleColumn("test_mae_meV_atom").append(sig(r.test().maeMeVPerAtom()));
+            t.doubleColumn("test_loss").append(io.github.hdnnpkit.util.Rounding.thesis(r.test().mse()));
+            t.doubleColumn("test_loss_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.test().msePerAtom()));
+            t.doubleColumn("train_rmse_meV_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.train().rmseMeVPerAtom()));
+            t.doubleColumn("val_rmse_meV_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.validation().rmseMeVPerAtom()));
+            t.doubleColumn("test_rmse_meV_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.test().rmseMeVPerAtom()));
+            t.doubleColumn("test_mae_meV_atom").append(io.github.hdnnpkit.util.Rounding.thesis(r.test().maeMeVPerAtom()));
             t.stringColumn("stop").append(r.stopReason().name().toLowerCase());
         }
         return t;
     }
 
-    /** Five significant digits, as the thesis prints its losses. */
-    static double sig(double v) {
-        if (!Double.isFinite(v) || v == 0) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
-    }
 
     public static Table summary(TrainingResult r) {
         return summary(List.of(r));

@@ -38,10 +38,10 @@ public final class StudyTables {
             group.append(k);
             n.append(rs.size());
             features.append(es.get(0).spec().features().size());
-            val.append(sig(mean(rs, Metric.VAL_LOSS)));
-            valAtom.append(sig(mean(rs, Metric.VAL_LOSS_PER_ATOM)));
-            test.append(sig(mean(rs, Metric.TEST_LOSS)));
-            testAtom.append(sig(mean(rs, Metric.TEST_LOSS_PER_ATOM)));
+            val.append(io.github.hdnnpkit.util.Rounding.thesis(mean(rs, Metric.VAL_LOSS)));
+            valAtom.append(io.github.hdnnpkit.util.Rounding.thesis(mean(rs, Metric.VAL_LOSS_PER_ATOM)));
+            test.append(io.github.hdnnpkit.util.Rounding.thesis(mean(rs, Metric.TEST_LOSS)));
+            testAtom.append(io.github.hdnnpkit.util.Rounding.thesis(mean(rs, Metric.TEST_LOSS_PER_ATOM)));
             double[] r = rs.stream().mapToDouble(Metric.TEST_RMSE::of).toArray();
             rmse.append(round(mean(r), 4));
             if (r.length >= 2) {
@@ -117,11 +117,6 @@ public final class StudyTables {
         return s / x.length;
     }
 
-    /** Five significant digits, as the thesis prints its losses. */
-    static double sig(double v) {
-        if (!Double.isFinite(v) || v == 0) return v;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).doubleValue();
-    }
 
     static double round(double v, int digits) {
         if (!Double.isFinite(v)) return v;
