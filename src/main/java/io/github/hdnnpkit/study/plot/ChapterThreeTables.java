@@ -233,7 +233,7 @@ public final class ChapterThreeTables {
     }
 
     static double sig(double v) {
-        return StudyTables.sig(v);
+        return io.github.hdnnpkit.util.Rounding.thesis(v);
     }
 
     static double round(double v, int digits) {
