@@ -72,7 +72,6 @@ public final class SetDerivativeEvaluator {
         int[] entry = new int[64];
         double[] r = new double[64], x = new double[64], y = new double[64], z = new double[64];
         double[] ux = new double[64], uy = new double[64], uz = new double[64], fc = new double[64], fd = new double[64];
-        double[] t = new double[64], q = new double[64], g = new double[64];
         double[] exps = new double[64 * 8], pexp = new double[64 * 8];
         double[] acc = new double[64], pw = new double[16], pd = new double[16], raw = new double[16];
         double[] rad = new double[8], dij = new double[8], dik = new double[8], djk = new double[8];
@@ -90,9 +89,6 @@ public final class SetDerivativeEvaluator {
                 uz = new double[c];
                 fc = new double[c];
                 fd = new double[c];
-                t = new double[c];
-                q = new double[c];
-                g = new double[c];
             }
             if (exps.length < m * nr) {
                 exps = new double[Math.max(m * nr, 2 * exps.length)];
@@ -111,14 +107,6 @@ public final class SetDerivativeEvaluator {
                 djk = new double[nr];
             }
         }
-    }
-
-    /** Adds s · (ux, uy, uz) to the derivative of column col at entry e. */
-    private static void add(double[] d, int e, int nf, int col, double s, double ux, double uy, double uz) {
-        int o = (e * nf + col) * 3;
-        d[o] += s * ux;
-        d[o + 1] += s * uy;
-        d[o + 2] += s * uz;
     }
 
     // ------------------------------------------------------------------------------------------------ radial
@@ -142,72 +130,52 @@ public final class SetDerivativeEvaluator {
         }
         if (m == 0) return;
         int row = i * nf;
-        double[] rr = s.r, fc = s.fc, fd = s.fd, t = s.t, q = s.q, g = s.g;
-        for (SetEvaluator.Chain c : b.chains) {
-            int[] cols = c.columns();
-            double eta0 = c.eta0(), rs0 = c.rs0(), step = c.step();
-            switch (c.kind()) {
-                case 0 -> {
-                    int col = cols[0];
-                    double sum = 0;
-                    for (int n = 0; n < m; n++) {
-                        double a = rr[n] - rs0, gv = Math.exp(-eta0 * a * a);
-                        sum += gv * fc[n];
-                        add(d, s.entry[n], nf, col, gv * (fd[n] - 2 * eta0 * a * fc[n]), s.ux[n], s.uy[n], s.uz[n]);
+        // neighbour by neighbour, every column of the block: each entry's derivatives are written contiguously
+        for (int n = 0; n < m; n++) {
+            double r = s.r[n], f = s.fc[n], fd = s.fd[n], ux = s.ux[n], uy = s.uy[n], uz = s.uz[n];
+            int base = s.entry[n] * nf * 3;
+            for (SetEvaluator.Chain c : b.chains) {
+                int[] cols = c.columns();
+                double eta0 = c.eta0(), step = c.step(), a = r - c.rs0();
+                double g = Math.exp(-eta0 * a * a);
+                switch (c.kind()) {
+                    case 0 -> {
+                        values[row + cols[0]] += g * f;
+                        put(d, base + cols[0] * 3, g * (fd - 2 * eta0 * a * f), ux, uy, uz);
                     }
-                    values[row + col] += sum;
-                }
-                case 1 -> {   // η chain: g_k = exp(−η₀a²)·exp(−Δa²)^k
-                    for (int n = 0; n < m; n++) {
-                        double a = rr[n] - rs0, a2 = a * a;
-                        t[n] = Math.exp(-eta0 * a2);
-                        q[n] = Math.exp(-step * a2);
-                    }
-                    for (int k = 0; k < cols.length; k++) {
-                        int col = cols[k];
-                        double eta = eta0 + k * step, sum = 0;
-                        for (int n = 0; n < m; n++) {
-                            double a = rr[n] - rs0;
-                            sum += t[n] * fc[n];
-                            add(d, s.entry[n], nf, col, t[n] * (fd[n] - 2 * eta * a * fc[n]), s.ux[n], s.uy[n], s.uz[n]);
-                            t[n] *= q[n];
+                    case 1 -> {   // η chain: g_k = exp(−η₀a²)·exp(−Δa²)^k, g_k' = −2(η₀ + kΔ)a·g_k
+                        double q = Math.exp(-step * a * a);
+                        for (int k = 0; k < cols.length; k++) {
+                            values[row + cols[k]] += g * f;
+                            put(d, base + cols[k] * 3, g * (fd - 2 * (eta0 + k * step) * a * f), ux, uy, uz);
+                            g *= q;
                         }
-                        values[row + col] += sum;
                     }
-                }
-                default -> {  // r_s chain: g_k = exp(−η(a−kΔ)²) = g_{k−1}·exp(ηΔ(2a−Δ))·exp(−2ηΔ²)^(k−1)
-                    double h = Math.exp(-2 * eta0 * step * step);
-                    for (int n = 0; n < m; n++) {
-                        double a = rr[n] - rs0;
-                        t[n] = Math.exp(-eta0 * a * a);
-                        g[n] = Math.exp(eta0 * step * (2 * a - step));
-                    }
-                    for (int k = 0; k < cols.length; k++) {
-                        int col = cols[k];
-                        double sum = 0;
-                        for (int n = 0; n < m; n++) {
-                            double a = rr[n] - rs0 - k * step;
-                            sum += t[n] * fc[n];
-                            add(d, s.entry[n], nf, col, t[n] * (fd[n] - 2 * eta0 * a * fc[n]), s.ux[n], s.uy[n], s.uz[n]);
-                            t[n] *= g[n];
-                            g[n] *= h;
+                    default -> {  // r_s chain: g_k = g_{k−1}·exp(ηΔ(2a−Δ))·exp(−2ηΔ²)^(k−1), g_k' = −2η(a − kΔ)·g_k
+                        double q = Math.exp(eta0 * step * (2 * a - step)), h = Math.exp(-2 * eta0 * step * step);
+                        for (int k = 0; k < cols.length; k++) {
+                            values[row + cols[k]] += g * f;
+                            put(d, base + cols[k] * 3, g * (fd - 2 * eta0 * (a - k * step) * f), ux, uy, uz);
+                            g *= q;
+                            q *= h;
                         }
-                        values[row + col] += sum;
                     }
                 }
             }
-        }
-        for (int k = 0; k < b.generic.length; k++) {
-            RadialSymmetryFunction f = b.generic[k];
-            int col = b.genericColumns[k];
-            double sum = 0;
-            for (int n = 0; n < m; n++) {
-                double gv = f.radial(rr[n]);
-                sum += gv * fc[n];
-                add(d, s.entry[n], nf, col, f.radialDerivative(rr[n]) * fc[n] + gv * fd[n], s.ux[n], s.uy[n], s.uz[n]);
+            for (int k = 0; k < b.generic.length; k++) {
+                RadialSymmetryFunction fn = b.generic[k];
+                int col = b.genericColumns[k];
+                double gv = fn.radial(r);
+                values[row + col] += gv * f;
+                put(d, base + col * 3, fn.radialDerivative(r) * f + gv * fd, ux, uy, uz);
             }
-            values[row + col] += sum;
         }
+    }
+
+    private static void put(double[] d, int o, double s, double ux, double uy, double uz) {
+        d[o] += s * ux;
+        d[o + 1] += s * uy;
+        d[o + 2] += s * uz;
     }
 
     // ------------------------------------------------------------------------------------------------ angular
