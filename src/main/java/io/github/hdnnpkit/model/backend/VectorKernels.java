@@ -154,66 +154,116 @@ final class VectorKernels extends Kernels {
 
     @Override
     void accumulateGradient(float[] d, int nout, float[] x, int xo, int nin, int blocks, float[] gl, int wo, int bo) {
+        int dStride = nout * B, xStride = nin * B;
         for (int o = 0; o < nout; o++) {
             FloatVector s = FloatVector.zero(S);
-            for (int b = 0, db = o * B; b < blocks; b++, db += nout * B) s = s.add(load(d, db)).add(load(d, db + L));
+            for (int b = 0, db = o * B; b < blocks; b++, db += dStride) s = s.add(load(d, db)).add(load(d, db + L));
             int q = (bo + o) * L;
             load(gl, q).add(s).intoArray(gl, q);
         }
-        int lastO = nout - 1, lastI = nin - 1, dStride = nout * B, xStride = nin * B;
-        for (int o = 0; o < nout; o += 5) {
-            int o1 = Math.min(o + 1, lastO), o2 = Math.min(o + 2, lastO), o3 = Math.min(o + 3, lastO), o4 = Math.min(o + 4, lastO);
-            for (int i = 0; i < nin; i += 2) {
-                int i1 = Math.min(i + 1, lastI);
-                FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00, a40 = a00, a41 = a00;
-                for (int b = 0, db = 0, xb = xo; b < blocks; b++, db += dStride, xb += xStride) {
-                    for (int v = 0; v < B; v += L) {
-                        FloatVector x0 = load(x, xb + i * B + v), x1 = load(x, xb + i1 * B + v);
-                        FloatVector dv = load(d, db + o * B + v);
-                        a00 = dv.fma(x0, a00);
-                        a01 = dv.fma(x1, a01);
-                        dv = load(d, db + o1 * B + v);
-                        a10 = dv.fma(x0, a10);
-                        a11 = dv.fma(x1, a11);
-                        dv = load(d, db + o2 * B + v);
-                        a20 = dv.fma(x0, a20);
-                        a21 = dv.fma(x1, a21);
-                        dv = load(d, db + o3 * B + v);
-                        a30 = dv.fma(x0, a30);
-                        a31 = dv.fma(x1, a31);
-                        dv = load(d, db + o4 * B + v);
-                        a40 = dv.fma(x0, a40);
-                        a41 = dv.fma(x1, a41);
-                    }
-                }
-                // repeated rows / inputs of a partial tile are added once (written out: a helper taking vectors
-                // would not be inlined at this cold call site and would box them)
-                boolean second = i1 != i;
-                int q = (wo + o * nin + i) * L;
-                load(gl, q).add(a00).intoArray(gl, q);
-                if (second) load(gl, q + L).add(a01).intoArray(gl, q + L);
-                if (o1 != o) {
-                    q = (wo + o1 * nin + i) * L;
-                    load(gl, q).add(a10).intoArray(gl, q);
-                    if (second) load(gl, q + L).add(a11).intoArray(gl, q + L);
-                }
-                if (o2 != o1) {
-                    q = (wo + o2 * nin + i) * L;
-                    load(gl, q).add(a20).intoArray(gl, q);
-                    if (second) load(gl, q + L).add(a21).intoArray(gl, q + L);
-                }
-                if (o3 != o2) {
-                    q = (wo + o3 * nin + i) * L;
-                    load(gl, q).add(a30).intoArray(gl, q);
-                    if (second) load(gl, q + L).add(a31).intoArray(gl, q + L);
-                }
-                if (o4 != o3) {
-                    q = (wo + o4 * nin + i) * L;
-                    load(gl, q).add(a40).intoArray(gl, q);
-                    if (second) load(gl, q + L).add(a41).intoArray(gl, q + L);
-                }
-            }
+        int o = 0;
+        for (; o + 5 <= nout; o += 5) {
+            int i = 0;
+            for (; i + 2 <= nin; i += 2) gradientTile(d, o * B, dStride, x, xo + i * B, xStride, blocks, gl, (wo + o * nin + i) * L, nin * L);
+            if (i < nin) gradientColumn(d, o * B, dStride, x, xo + i * B, xStride, blocks, gl, (wo + o * nin + i) * L, nin * L);
         }
+        // rows left over when the width is not a multiple of five: one weight at a time, two chains
+        for (; o < nout; o++)
+            for (int i = 0; i < nin; i++) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0;
+                for (int b = 0, db = o * B, xb = xo + i * B; b < blocks; b++, db += dStride, xb += xStride) {
+                    a0 = load(d, db).fma(load(x, xb), a0);
+                    a1 = load(d, db + L).fma(load(x, xb + L), a1);
+                }
+                int q = (wo + o * nin + i) * L;
+                load(gl, q).add(a0.add(a1)).intoArray(gl, q);
+            }
+    }
+
+    /*
+     * The gradient tile: rows o..o+4 of the delta × inputs i, i+1, summed over all blocks into ten per-lane
+     * accumulators, then added once to the lane buffer (q: lane offset of weight (o, i); qRow: from one row to the
+     * next). All offsets inside a block are compile-time multiples of B and L, so the JIT addresses the fourteen
+     * loads of an iteration from two base registers.
+     */
+    private static void gradientTile(float[] d, int db, int dStride, float[] x, int xb, int xStride, int blocks, float[] gl, int q, int qRow) {
+        FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00, a40 = a00, a41 = a00;
+        for (int b = 0; b < blocks; b++, db += dStride, xb += xStride) {
+            FloatVector u0 = load(x, xb), u1 = load(x, xb + B), dv = load(d, db);
+            a00 = dv.fma(u0, a00);
+            a01 = dv.fma(u1, a01);
+            dv = load(d, db + B);
+            a10 = dv.fma(u0, a10);
+            a11 = dv.fma(u1, a11);
+            dv = load(d, db + 2 * B);
+            a20 = dv.fma(u0, a20);
+            a21 = dv.fma(u1, a21);
+            dv = load(d, db + 3 * B);
+            a30 = dv.fma(u0, a30);
+            a31 = dv.fma(u1, a31);
+            dv = load(d, db + 4 * B);
+            a40 = dv.fma(u0, a40);
+            a41 = dv.fma(u1, a41);
+            u0 = load(x, xb + L);
+            u1 = load(x, xb + B + L);
+            dv = load(d, db + L);
+            a00 = dv.fma(u0, a00);
+            a01 = dv.fma(u1, a01);
+            dv = load(d, db + B + L);
+            a10 = dv.fma(u0, a10);
+            a11 = dv.fma(u1, a11);
+            dv = load(d, db + 2 * B + L);
+            a20 = dv.fma(u0, a20);
+            a21 = dv.fma(u1, a21);
+            dv = load(d, db + 3 * B + L);
+            a30 = dv.fma(u0, a30);
+            a31 = dv.fma(u1, a31);
+            dv = load(d, db + 4 * B + L);
+            a40 = dv.fma(u0, a40);
+            a41 = dv.fma(u1, a41);
+        }
+        // written out: a helper taking vectors would not be inlined at this cold call site and would box them
+        load(gl, q).add(a00).intoArray(gl, q);
+        load(gl, q + L).add(a01).intoArray(gl, q + L);
+        q += qRow;
+        load(gl, q).add(a10).intoArray(gl, q);
+        load(gl, q + L).add(a11).intoArray(gl, q + L);
+        q += qRow;
+        load(gl, q).add(a20).intoArray(gl, q);
+        load(gl, q + L).add(a21).intoArray(gl, q + L);
+        q += qRow;
+        load(gl, q).add(a30).intoArray(gl, q);
+        load(gl, q + L).add(a31).intoArray(gl, q + L);
+        q += qRow;
+        load(gl, q).add(a40).intoArray(gl, q);
+        load(gl, q + L).add(a41).intoArray(gl, q + L);
+    }
+
+    /** The tile for a last, odd input: rows o..o+4 × one input, the block's two vectors in separate chains. */
+    private static void gradientColumn(float[] d, int db, int dStride, float[] x, int xb, int xStride, int blocks, float[] gl, int q, int qRow) {
+        FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00, a40 = a00, a41 = a00;
+        for (int b = 0; b < blocks; b++, db += dStride, xb += xStride) {
+            FloatVector u0 = load(x, xb), u1 = load(x, xb + L);
+            a00 = load(d, db).fma(u0, a00);
+            a01 = load(d, db + L).fma(u1, a01);
+            a10 = load(d, db + B).fma(u0, a10);
+            a11 = load(d, db + B + L).fma(u1, a11);
+            a20 = load(d, db + 2 * B).fma(u0, a20);
+            a21 = load(d, db + 2 * B + L).fma(u1, a21);
+            a30 = load(d, db + 3 * B).fma(u0, a30);
+            a31 = load(d, db + 3 * B + L).fma(u1, a31);
+            a40 = load(d, db + 4 * B).fma(u0, a40);
+            a41 = load(d, db + 4 * B + L).fma(u1, a41);
+        }
+        load(gl, q).add(a00.add(a01)).intoArray(gl, q);
+        q += qRow;
+        load(gl, q).add(a10.add(a11)).intoArray(gl, q);
+        q += qRow;
+        load(gl, q).add(a20.add(a21)).intoArray(gl, q);
+        q += qRow;
+        load(gl, q).add(a30.add(a31)).intoArray(gl, q);
+        q += qRow;
+        load(gl, q).add(a40.add(a41)).intoArray(gl, q);
     }
 
     @Override
