@@ -44,8 +44,14 @@ final class VectorKernels extends Kernels {
         return s.vectorBitSize() <= FloatVector.SPECIES_PREFERRED.vectorBitSize() ? s : FloatVector.SPECIES_PREFERRED;
     }
 
+    /** e.g. {@code vector-512-avx512}: the width, and on x86 the instruction set it implies (the JVM picks 256 bits under AVX2). */
     @Override
-    String name() { return "vector-" + S.vectorBitSize(); }
+    String name() {
+        int bits = S.vectorBitSize();
+        String arch = System.getProperty("os.arch", "");
+        boolean x86 = arch.equals("amd64") || arch.equals("x86_64");
+        return "vector-" + bits + (!x86 ? "" : bits >= 512 ? "-avx512" : bits == 256 ? "-avx2" : "-sse");
+    }
 
     @Override
     int block() { return B; }
