@@ -14,6 +14,7 @@ p.add_argument("--configs", type=int, default=4200)
 p.add_argument("--atoms", type=int, default=256)
 p.add_argument("--epochs", type=int, default=5)
 p.add_argument("--data", default="target/bench")
+p.add_argument("--label", default="default", help="recorded as is, e.g. the OpenBLAS core type")
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 f = os.path.join(a.data, f"x{a.inputs}_{a.configs}x{a.atoms}.f32")
@@ -41,4 +42,5 @@ times.sort()
 print(json.dumps({"backend": f"pytorch-{torch.__version__}", "inputs": a.inputs, "threads": a.threads, "configs": a.configs,
                   "atoms": a.atoms, "train_configs": n_train, "median_s_per_epoch": round(times[len(times) // 2], 4),
                   "min_s": round(times[0], 4), "max_s": round(times[-1], 4),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                  "openblas": a.label, "load_avg": round(os.getloadavg()[0], 1)}))

@@ -58,19 +58,24 @@ final class JavaEngine implements Engine {
         }) : null;
     }
 
-    /** Descriptors stored per configuration, neuron-major ({@code [feature][atom]}), plus targets. */
+    /**
+     * Descriptors stored per configuration in the kernels' blocked layout ({@code [atom block][feature][atom in
+     * block]}, zero-padded to whole blocks; see {@link Kernels}), plus targets.
+     */
     static final class JavaData implements Prepared {
         final float[] x;
-        final int[] offsets;
+        final int[] offsets, xOffsets;
         final float[] targets;
-        final int features, maxAtoms;
+        final int features, maxAtoms, block;
 
-        JavaData(float[] x, int[] offsets, float[] targets, int features, int maxAtoms) {
+        JavaData(float[] x, int[] offsets, int[] xOffsets, float[] targets, int features, int maxAtoms, int block) {
             this.x = x;
             this.offsets = offsets;
+            this.xOffsets = xOffsets;
             this.targets = targets;
             this.features = features;
             this.maxAtoms = maxAtoms;
+            this.block = block;
         }
 
         @Override
@@ -81,6 +86,7 @@ final class JavaEngine implements Engine {
         float[][] act = new float[layers][];
         float[][] delta = new float[layers][];
         float[] grad = new float[parameterCount];
+        float[] gradLanes = new float[parameterCount * k.lanes()];     // the kernels' per-lane partial sums
         float[] sums = new float[layout.maxWidth()];
         float[] inputSums = new float[sizes[0]];
         float[] skipGrad = new float[sizes[0]];
@@ -88,12 +94,13 @@ final class JavaEngine implements Engine {
         double loss;
 
         void ensure(int n) {
-            if (n <= capacity) return;
+            int padded = k.blocks(n) * k.block();
+            if (padded <= capacity) return;
             for (int l = 1; l < layers; l++) {
-                act[l] = new float[sizes[l] * n];
-                delta[l] = new float[sizes[l] * n];
+                act[l] = new float[sizes[l] * padded];
+                delta[l] = new float[sizes[l] * padded];
             }
-            capacity = n;
+            capacity = padded;
         }
     }
 
@@ -109,61 +116,68 @@ final class JavaEngine implements Engine {
             throw new IllegalArgumentException("descriptors have " + d.features() + " features, the layout " + layout + " expects " + sizes[0]);
         if (targets != null && targets.length != d.configurations())
             throw new IllegalArgumentException(targets.length + " targets for " + d.configurations() + " configurations");
-        int f = d.features();
+        int f = d.features(), nc = d.configurations(), bw = k.block();
         float[] src = d.rawValues();
-        float[] x = new float[src.length];
         int[] off = d.atomOffsets();
+        int[] xOff = new int[nc + 1];
+        long total = 0;
         int maxAtoms = 0;
-        for (int c = 0; c < d.configurations(); c++) {
-            int first = off[c], n = off[c + 1] - first, base = first * f;
+        for (int c = 0; c < nc; c++) {
+            int n = off[c + 1] - off[c];
             maxAtoms = Math.max(maxAtoms, n);
+            total += (long) k.blocks(n) * bw * f;
+            if (total > Integer.MAX_VALUE - 16)
+                throw new IllegalArgumentException("descriptors of " + nc + " configurations × " + f + " features do not fit one Java array "
+                        + "(at configuration " + c + "); train on fewer configurations at a time");
+            xOff[c + 1] = (int) total;
+        }
+        float[] x = new float[(int) total];
+        for (int c = 0; c < nc; c++) {
+            int first = off[c], n = off[c + 1] - first, base = xOff[c];
             for (int a = 0; a < n; a++) {
-                int row = (first + a) * f;
-                for (int j = 0; j < f; j++) x[base + j * n + a] = src[row + j];
+                int row = (first + a) * f, col = base + (a / bw) * f * bw + a % bw;
+                for (int j = 0; j < f; j++) x[col + j * bw] = src[row + j];
             }
         }
-        return new JavaData(x, off, targets == null ? null : targets.clone(), f, maxAtoms);
+        return new JavaData(x, off, xOff, targets == null ? null : targets.clone(), f, maxAtoms, bw);
     }
 
     /** The energy of configuration c; leaves the hidden activations in the workspace. */
     private double forward(JavaData d, int c, Workspace w) {
-        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        if (d.block != k.block()) throw new IllegalArgumentException("data prepared by an engine with other kernels");
+        int n = d.offsets[c + 1] - d.offsets[c], xo = d.xOffsets[c], blocks = k.blocks(n);
         w.ensure(n);
         Activation hidden = layout.hidden();
         for (int l = 1; l < layers; l++) {
             float[] in = l == 1 ? d.x : w.act[l - 1];
-            k.forward(params, layout.weightOffset(l), layout.biasOffset(l), sizes[l - 1], sizes[l], in, l == 1 ? xo : 0, w.act[l], n, hidden);
+            k.forward(params, layout.weightOffset(l), layout.biasOffset(l), sizes[l - 1], sizes[l], in, l == 1 ? xo : 0, w.act[l], blocks, hidden);
         }
         // linear output neuron: E = n b + Σ_k W_k Σ_a h_k(a), no per-atom outputs needed
         int last = layers, nk = sizes[last - 1];
-        if (last == 1) sumInputs(d, xo, n, w.sums);
-        else k.rowSums(w.act[last - 1], nk, n, w.sums);
+        if (last == 1) k.rowSums(d.x, xo, d.features, n, w.sums);
+        else k.rowSums(w.act[last - 1], 0, nk, n, w.sums);
         int wo = layout.weightOffset(last);
         double e = (double) n * params[layout.biasOffset(last)];
         for (int j = 0; j < nk; j++) e += (double) params[wo + j] * w.sums[j];
         if (skip != null) {
             // the skip term per atom summed over atoms: θᵀ Σ_a G(a)
-            sumInputs(d, xo, n, w.inputSums);
+            k.rowSums(d.x, xo, d.features, n, w.inputSums);
             for (int j = 0; j < d.features; j++) e += (double) skip[j] * w.inputSums[j];
         }
         return e;
     }
 
-    private static void sumInputs(JavaData d, int xo, int n, float[] s) {
-        for (int j = 0; j < d.features; j++) {
-            float t = 0;
-            for (int a = 0; a < n; a++) t += d.x[xo + j * n + a];
-            s[j] = t;
-        }
-    }
-
-    /** Forward and backward for configuration c: adds {@code g dE/dθ} to the workspace gradient, g = (E - t)/B. */
+    /**
+     * Forward and backward for configuration c: adds {@code g dE/dθ} to the workspace gradient, g = (E - t)/B — the
+     * output layer's terms to {@code w.grad}, the hidden layers' to the lane buffer {@code w.gradLanes} (folded into
+     * {@code w.grad} by {@link Kernels#foldLanes} after the batch).
+     */
     private void train(JavaData d, int c, float batch, Workspace w) {
         double e = forward(d, c, w);
         double r = e - d.targets[c];
         w.loss += r * r;
         float g = (float) (r / batch);
-        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        int n = d.offsets[c + 1] - d.offsets[c], xo = d.xOffsets[c], blocks = k.blocks(n);
         int last = layers, nk = sizes[last - 1], wo = layout.weightOffset(last);
         for (int j = 0; j < nk; j++) w.grad[wo + j] += g * w.sums[j];
         w.grad[layout.biasOffset(last)] += g * n;
@@ -173,9 +187,9 @@ final class JavaEngine implements Engine {
         k.outputDelta(params, wo, nk, g, w.act[last - 1], w.delta[last - 1], n, hidden);
         for (int l = last - 1; l >= 1; l--) {
             float[] in = l == 1 ? d.x : w.act[l - 1];
-            k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], n, w.grad, layout.weightOffset(l), layout.biasOffset(l));
+            k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], blocks, w.gradLanes, layout.weightOffset(l), layout.biasOffset(l));
             if (l > 1)
-                k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], n, hidden);
+                k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], blocks, hidden);
         }
     }
 
@@ -192,9 +206,11 @@ final class JavaEngine implements Engine {
             int from = (int) ((long) b * t / chunks), to = (int) ((long) b * (t + 1) / chunks);
             tasks.add(() -> {
                 java.util.Arrays.fill(w.grad, 0f);
+                java.util.Arrays.fill(w.gradLanes, 0f);
                 java.util.Arrays.fill(w.skipGrad, 0f);
                 w.loss = 0;
                 for (int i = from; i < to; i++) train(d, configurations[i], b, w);
+                k.foldLanes(w.gradLanes, w.grad, parameterCount);     // fixed order: the same bits on every run
                 return null;
             });
         }
