@@ -11,9 +11,9 @@ public final class Units {
     public static final double BOLTZMANN = 8.617333262e-5;
     /**
      * Acceleration in Å/fs² of a force of 1 eV/Å on a mass of 1 amu: e / (1e-10 m · u) · 1e10 Å/m · 1e-30 s²/fs²
-     * = 1.602176634e-19 / 1.66053906660e-27 · 1e-20.
+     * = 1.602176634e-19 / 1.66053906660e-27 · 1e-10 ≈ 9.6485e-3.
      */
-    public static final double ACCELERATION = 1.602176634e-19 / 1.66053906660e-27 * 1e-20;
+    public static final double ACCELERATION = 1.602176634e-19 / 1.66053906660e-27 * 1e-10;
     /** Kinetic energy in eV of 1 amu moving at 1 Å/fs: ½ m v² · {@code MVV_TO_EV} = ½ m v² / {@link #ACCELERATION}. */
     public static final double MVV_TO_EV = 1.0 / ACCELERATION;
     /** Femtoseconds per picosecond, for drifts reported per ps and LAMMPS's metal time unit. */
