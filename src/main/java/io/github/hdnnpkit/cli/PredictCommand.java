@@ -22,7 +22,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hdnnp predict}: energies of structures from a saved potential, descriptors computed on the fly. CSV on stdout
- * (or {@code --out}): {@code structure,id,atoms,energy_eV,energy_per_atom_eV,reference_eV}.
+ * (or {@code --out}): {@code structure,id,atoms,energy_eV,energy_per_atom_eV,reference_eV}. With {@code --forces FILE}
+ * the analytic forces (double precision) go to a second CSV, one row per atom:
+ * {@code structure,id,atom,element,fx_eV_per_A,fy_eV_per_A,fz_eV_per_A,reference_fx,reference_fy,reference_fz}
+ * (reference columns empty where the structure file has no forces).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict energies of structures with a saved potential.")
 public final class PredictCommand implements Callable<Integer>, Subcommand {
@@ -34,6 +37,9 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
     Path out;
+
+    @Option(names = "--forces", paramLabel = "FILE.csv", description = "Also write the force on every atom (eV/Å) to this CSV.")
+    Path forces;
 
     @Mixin
     StructureInput input = new StructureInput();
@@ -52,6 +58,7 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
                 w.println(c + "," + cf.id() + "," + cf.size() + "," + e[c] + "," + e[c] / cf.size() + "," + (cf.hasEnergy() ? Double.toString(cf.energy()) : ""));
             }
             w.flush();
+            if (forces != null) TextFiles.writeAtomically(forces, wr -> writeForces(potential, cs, wr));
             if (out == null) System.out.print(sw);
             else TextFiles.writeAtomically(out, wr -> wr.write(sw.toString()));
             return 0;
@@ -61,6 +68,23 @@ public final class PredictCommand implements Callable<Integer>, Subcommand {
         } catch (InputFormatException | java.nio.file.NoSuchFileException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("hdnnp predict: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
             return 2;
+        }
+    }
+
+    static void writeForces(Hdnnp potential, List<Configuration> cs, java.io.Writer w) throws IOException {
+        w.write("structure,id,atom,element,fx_eV_per_A,fy_eV_per_A,fz_eV_per_A,reference_fx,reference_fy,reference_fz\n");
+        for (int c = 0; c < cs.size(); c++) {
+            Configuration cf = cs.get(c);
+            double[] f = potential.forces(cf);
+            double[] ref = cf.hasForces() ? cf.forces() : null;
+            StringBuilder b = new StringBuilder();
+            for (int a = 0; a < cf.size(); a++) {
+                b.setLength(0);
+                b.append(c).append(',').append(cf.id()).append(',').append(a).append(',').append(cf.species(a));
+                for (int x = 0; x < 3; x++) b.append(',').append(f[3 * a + x]);
+                for (int x = 0; x < 3; x++) b.append(',').append(ref == null ? "" : Double.toString(ref[3 * a + x]));
+                w.write(b.append('\n').toString());
+            }
         }
     }
 }

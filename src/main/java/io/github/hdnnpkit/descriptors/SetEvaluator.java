@@ -139,6 +139,15 @@ public final class SetEvaluator {
                 }
     }
 
+    /** The compiled radial blocks, for {@link SetDerivativeEvaluator} (read-only). */
+    List<RadialBlock> radialBlocks() { return radial; }
+
+    /** The compiled angular blocks, for {@link SetDerivativeEvaluator} (read-only). */
+    List<AngularBlock> angularBlocks() { return angular; }
+
+    /** The earlier equal column of each column, or -1 (read-only). */
+    int duplicateOf(int column) { return duplicateOf[column]; }
+
     /** All atoms' values, row-major (atom, function), in double precision. */
     public double[] evaluate(Configuration c) {
         return evaluate(c, NeighbourList.of(c, maxCutoff));
@@ -175,10 +184,10 @@ public final class SetEvaluator {
     // ------------------------------------------------------------------------------------------------ radial
 
     /** A G2 progression (or a single function) evaluated by recurrence; kind 0 = single exp, 1 = η chain, 2 = r_s chain. */
-    private record Chain(int kind, double eta0, double rs0, double step, int[] columns) {
+    record Chain(int kind, double eta0, double rs0, double step, int[] columns) {
     }
 
-    private static final class RadialBlock {
+    static final class RadialBlock {
         final CutoffFunction cutoff;
         final String centre, neighbour;
         final double rc;
@@ -371,7 +380,7 @@ public final class SetEvaluator {
         }
     }
 
-    private static final class AngularBlock {
+    static final class AngularBlock {
         final CutoffFunction cutoff;
         final String centre, n1, n2;
         final boolean g4;

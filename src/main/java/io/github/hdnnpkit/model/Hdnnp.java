@@ -9,6 +9,8 @@ import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.model.backend.AdamSettings;
 import io.github.hdnnpkit.model.backend.Engine;
 import io.github.hdnnpkit.model.backend.JavaBackend;
+import io.github.hdnnpkit.model.forces.EnergyAndForces;
+import io.github.hdnnpkit.model.forces.ForceField;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ public final class Hdnnp {
     private final Map<String, String> metadata;
     private final SymmetryFunctionSet functions;   // null when the inputs are not known symmetry functions
     private final Convention convention;
+    private volatile ForceField forceField;   // built on first use
 
     public Hdnnp(Layout layout, float[] parameters, Preconditioner preconditioner, TargetNormalisation normalisation,
                  String descriptorSet, String element, Map<String, String> metadata) {
@@ -94,6 +97,26 @@ public final class Hdnnp {
         if (functions == null)
             throw new IllegalStateException("this potential does not know its symmetry functions; predict from a descriptor matrix instead");
         return predict(new DescriptorCalculator(functions, convention).compute(configurations));
+    }
+
+    /**
+     * The energy (eV, double precision) and analytic forces (eV/Å) of one configuration, F = −∂E/∂r (see
+     * {@link ForceField}). Needs the symmetry functions ({@link #withDescriptors}).
+     */
+    public EnergyAndForces energyAndForces(Configuration configuration) {
+        return forceField().compute(configuration);
+    }
+
+    /** The forces (eV/Å) on every atom, flat (x, y, z per atom, length 3N). */
+    public double[] forces(Configuration configuration) {
+        return energyAndForces(configuration).forces();
+    }
+
+    /** The force field of this potential (compiled descriptor loops, reused by every call). */
+    public ForceField forceField() {
+        ForceField f = forceField;
+        if (f == null) forceField = f = new ForceField(this);
+        return f;
     }
 
     public Layout layout() { return layout; }
