@@ -65,13 +65,18 @@ public record LennardJones(double epsilon, double sigma, double cutoff, Truncati
         NeighbourList nl = NeighbourList.of(c, cutoff);
         int n = c.size();
         double[] f = new double[3 * n];
+        // the hot loop in powers of s² = σ²/r² (no Math.pow); the shift constants once per call
+        double sigma2 = sigma * sigma, eShift = pairEnergy(cutoff), fShift = truncation == Truncation.SHIFTED_FORCE ? pairDerivative(cutoff) : 0;
         double energy = 0;
         for (int i = 0; i < n; i++) {
             // a full list: every pair appears from both sides, so each side takes half the energy and its own force
             for (int e = nl.start(i); e < nl.end(i); e++) {
                 double r = nl.distance(e);
-                energy += 0.5 * truncatedEnergy(r);
-                double fr = truncatedForce(r) / r;   // the displacement points from i to j: repulsion pushes i along -d
+                double s2 = sigma2 / (r * r), s6 = s2 * s2 * s2;
+                double u = 4 * epsilon * (s6 * s6 - s6) - eShift - (r - cutoff) * fShift;
+                energy += 0.5 * u;
+                // −dU/dr = 24ε(2s¹² − s⁶)/r (+ U'(r_c) for the shifted force); the displacement points from i to j
+                double fr = (24 * epsilon * (2 * s6 * s6 - s6) / r + fShift) / r;
                 f[3 * i] -= fr * nl.dx(e);
                 f[3 * i + 1] -= fr * nl.dy(e);
                 f[3 * i + 2] -= fr * nl.dz(e);
