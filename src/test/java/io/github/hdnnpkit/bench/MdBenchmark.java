@@ -53,7 +53,8 @@ public final class MdBenchmark {
                 name, c.size(), steps, tr.seconds(), tr.stepsPerSecond());
     }
 
-    static Hdnnp randomPotential(Configuration al) {
+    /** A 57-10-10-1 on set A with random weights, preconditioned on {@code al}: a smooth potential of realistic cost. */
+    public static Hdnnp randomPotential(Configuration al) {
         SymmetryFunctionSet set = ThesisSets.fiftySeven('A');
         DescriptorMatrix m = new DescriptorCalculator(set, Convention.THESIS, 1).compute(List.of(al));
         Preconditioner pre = Preconditioner.fit(Preconditioner.Method.SCALE, m, new int[]{0});
