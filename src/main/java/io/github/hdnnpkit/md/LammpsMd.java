@@ -122,7 +122,7 @@ public final class LammpsMd {
         }
         progress.finish(name + ": " + samples.size() + " samples");
         return new MdTrajectory(name, protocol, c.toBuilder().forces(null).atomicEnergies(null).energy(Double.NaN).build(), samples, last,
-                protocol.totalSteps(), false, (System.nanoTime() - t0) / 1e9);
+                protocol.totalSteps(), false, null, (System.nanoTime() - t0) / 1e9);
     }
 
     private Map<String, Integer> types(Configuration c) {

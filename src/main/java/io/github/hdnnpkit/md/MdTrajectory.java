@@ -6,14 +6,18 @@ import java.util.List;
 
 /**
  * What an MD run produced: the protocol, the samples of its sampled segments, the final state (null when the engine
- * does not return one), the steps integrated and whether it was cancelled before the end. {@code engine} names who integrated (the kit with
+ * does not return one), the steps integrated, whether it was cancelled before the end, and why it failed ({@code failure}, null when it did
+ * not): a potential that lets atoms collapse onto each other or fly apart ends the run with the reason instead of an
+ * exception, because "unstable after n steps" is itself a validation result. {@code engine} names who integrated (the kit with
  * a force field's name, or LAMMPS with its pair style).
  */
 public record MdTrajectory(String engine, MdProtocol protocol, Configuration start, List<MdSample> samples, MdState last,
-                           int steps, boolean cancelled, double seconds) {
+                           int steps, boolean cancelled, String failure, double seconds) {
     public MdTrajectory {
         samples = List.copyOf(samples);
     }
+
+    public boolean failed() { return failure != null; }
 
     /** The samples of segment k. */
     public List<MdSample> segment(int k) {

@@ -66,20 +66,31 @@ public final class MdValidation {
         }
     }
 
-    /** The two productions side by side. */
-    public record Comparison(String name, Settings settings, MdObservables kit, MdObservables reference) {
+    /**
+     * The two productions side by side. When the candidate's run failed (an unstable potential: atoms collapsed or
+     * flew apart), {@code kit} is null, {@code kitFailure} says where and why, and every kit number is NaN.
+     */
+    public record Comparison(String name, Settings settings, MdObservables kit, MdObservables reference, String kitFailure) {
+        public Comparison {
+            Objects.requireNonNull(reference, "reference");
+            if ((kit == null) == (kitFailure == null)) throw new IllegalArgumentException("either kit observables or a failure, not both or neither");
+        }
+
+        public boolean kitFailed() { return kit == null; }
+
         /** ∫|g_kit − g_ref| dr / ∫ g_ref dr. */
-        public double rdfDifference() { return kit.rdf().relativeL1Difference(reference.rdf()); }
+        public double rdfDifference() { return kit == null ? Double.NaN : kit.rdf().relativeL1Difference(reference.rdf()); }
 
         /** max |g_kit − g_ref| over the bins. */
-        public double rdfMaxDifference() { return kit.rdf().maxDifference(reference.rdf()); }
+        public double rdfMaxDifference() { return kit == null ? Double.NaN : kit.rdf().maxDifference(reference.rdf()); }
 
         /** Kit minus reference mean potential energy, eV/atom. */
-        public double potentialEnergyDifference() { return kit.meanPotentialEnergy() - reference.meanPotentialEnergy(); }
+        public double potentialEnergyDifference() { return kit == null ? Double.NaN : kit.meanPotentialEnergy() - reference.meanPotentialEnergy(); }
 
         /** The numbers, in display units (meV, cm²/s, K), one row per quantity; for a table. */
         public Map<String, double[]> numbers() {
             Map<String, double[]> m = new LinkedHashMap<>();
+            MdObservables kit = this.kit != null ? this.kit : reference;   // replaced by NaN below
             m.put("mean E_pot (eV/atom)", new double[]{kit.meanPotentialEnergy(), reference.meanPotentialEnergy()});
             m.put("± block s.e. (meV/atom)", new double[]{1000 * kit.potentialEnergyStdError(), 1000 * reference.potentialEnergyStdError()});
             m.put("mean T (K)", new double[]{kit.meanTemperature(), reference.meanTemperature()});
@@ -88,12 +99,14 @@ public final class MdValidation {
             m.put("E_total RMS fluctuation (meV/atom)", new double[]{1000 * kit.drift().fluctuation(), 1000 * reference.drift().fluctuation()});
             m.put("g(r) first peak (Å)", new double[]{kit.rdf().firstPeak(), reference.rdf().firstPeak()});
             m.put("steps/s", new double[]{kit.stepsPerSecond(), reference.stepsPerSecond()});
+            if (this.kit == null) m.values().forEach(v -> v[0] = Double.NaN);
             return m;
         }
 
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(name).append(" (").append(settings.temperature()).append(" K)\n");
+            if (kit == null) b.append("  the candidate's MD failed: ").append(kitFailure).append('\n');
             numbers().forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "  %-36s kit %12.5g   reference %12.5g%n", k, v[0], v[1])));
             b.append(String.format(java.util.Locale.ROOT, "  g(r): ∫|Δg|/∫g = %.4f, max |Δg| = %.3f%n", rdfDifference(), rdfMaxDifference()));
             return b.toString();
@@ -102,7 +115,8 @@ public final class MdValidation {
 
     /**
      * Runs both engines from {@code start} (velocities drawn at the settings' temperature and seed) and compares their
-     * productions. LAMMPS works in {@code work/lammps}; nothing else is written.
+     * productions. LAMMPS works in {@code work/lammps}; nothing else is written. A candidate that is unstable gives a
+     * comparison with {@link Comparison#kitFailed()} (the reference still runs, to show what it should have done).
      */
     public static Comparison compare(String name, Configuration start, ForceField candidate, LammpsMd reference, Settings settings,
                                      Path work, Progress progress, Cancellation cancellation) {
@@ -113,7 +127,8 @@ public final class MdValidation {
         if (kit.cancelled()) throw new IllegalStateException(name + ": cancelled during the kit's MD after " + kit.steps() + " steps");
         MdTrajectory ref = reference.run(s, p, work.resolve("lammps"), progress, cancellation);
         int production = p.segments().size() - 1;
-        return new Comparison(name, settings, MdObservables.of(kit, production, settings.rdfMax(), settings.rdfBins()),
-                MdObservables.of(ref, production, settings.rdfMax(), settings.rdfBins()));
+        MdObservables refObs = MdObservables.of(ref, production, settings.rdfMax(), settings.rdfBins());
+        if (kit.failed()) return new Comparison(name, settings, null, refObs, kit.failure());
+        return new Comparison(name, settings, MdObservables.of(kit, production, settings.rdfMax(), settings.rdfBins()), refObs, null);
     }
 }

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * <li>Nosé–Hoover: thermostat half step, velocity Verlet, thermostat half step (one thermostat variable).</li>
  * </ul>
  * Positions are never wrapped (the neighbour search folds them itself), so samples carry unwrapped coordinates.
- * Cancellation is checked every step; a cancelled run returns the samples it has.
+ * Cancellation is checked every step; a cancelled run returns the samples it has. A step whose force evaluation or
+ * resulting state is invalid (overlapping atoms, non-finite forces or coordinates — an unstable potential) ends the
+ * run with {@link MdTrajectory#failure()} set, keeping the samples before it.
  */
 public final class MolecularDynamics {
     private final ForceField forceField;
@@ -74,6 +76,7 @@ public final class MolecularDynamics {
         List<MdSample> samples = new ArrayList<>();
         int total = protocol.totalSteps(), done = 0;
         boolean cancelled = false;
+        String failure = null;
         progress.start("MD with " + forceField.name() + ": " + total + " steps of " + dt + " fs, " + n + " atoms", total);
         double time = 0;
         outer:
@@ -87,15 +90,21 @@ public final class MolecularDynamics {
                     cancelled = true;
                     break outer;
                 }
-                Ensemble ens = seg.ensemble();
-                if (ens instanceof Ensemble.Langevin l) {
-                    ev = baoab(base, x, v, m, ev, dt, l, rnd);
-                } else if (ens instanceof Ensemble.NoseHoover h) {
-                    xi = noseHooverHalf(v, m, xi, dt, h);
-                    ev = verlet(base, x, v, m, ev, dt);
-                    xi = noseHooverHalf(v, m, xi, dt, h);
-                } else {
-                    ev = verlet(base, x, v, m, ev, dt);
+                try {
+                    Ensemble ens = seg.ensemble();
+                    if (ens instanceof Ensemble.Langevin l) {
+                        ev = baoab(base, x, v, m, ev, dt, l, rnd);
+                    } else if (ens instanceof Ensemble.NoseHoover h) {
+                        xi = noseHooverHalf(v, m, xi, dt, h);
+                        ev = verlet(base, x, v, m, ev, dt);
+                        xi = noseHooverHalf(v, m, xi, dt, h);
+                    } else {
+                        ev = verlet(base, x, v, m, ev, dt);
+                    }
+                    for (double vi : v) if (!Double.isFinite(vi)) throw new IllegalStateException("a velocity became non-finite");
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    failure = String.format(Locale.ROOT, "segment %d (%s), step %d (t = %.0f fs): %s", k, seg.ensemble().label(), step, time + dt, e.getMessage());
+                    break outer;
                 }
                 time += dt;
                 done++;
@@ -104,9 +113,10 @@ public final class MolecularDynamics {
                     progress.update(done, String.format(Locale.ROOT, "T = %.0f K, E_pot = %.4f eV/atom", MdState.temperature(v, m), ev.energy() / n));
             }
         }
-        progress.finish((cancelled ? "cancelled after " : "done: ") + done + " steps");
-        MdState last = MdState.withMasses(base.toBuilder().atoms(species, x).build(), v, m);
-        return new MdTrajectory("kit: " + forceField.name(), protocol, base, samples, last, done, cancelled, (System.nanoTime() - t0) / 1e9);
+        progress.finish(failure != null ? "failed: " + failure : (cancelled ? "cancelled after " : "done: ") + done + " steps");
+        // after a failure the state is the invalid one the step produced: no last state then
+        MdState last = failure == null ? MdState.withMasses(base.toBuilder().atoms(species, x).build(), v, m) : null;
+        return new MdTrajectory("kit: " + forceField.name(), protocol, base, samples, last, done, cancelled, failure, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void record(List<MdSample> samples, Consumer<Configuration> frames, Configuration base, String[] species, int segment,

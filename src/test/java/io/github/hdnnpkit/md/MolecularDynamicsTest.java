@@ -179,6 +179,38 @@ class MolecularDynamicsTest {
     }
 
     @Test
+    void anUnstablePotentialEndsTheRunWithTheReason() {
+        LennardJones lj = LennardJones.argon(LennardJones.Truncation.SHIFTED);
+        int[] calls = {0};
+        // a potential that turns invalid after 12 evaluations, as the descriptors do when atoms overlap
+        ForceField unstable = new ForceField() {
+            @Override public Evaluation evaluate(Configuration c) {
+                if (++calls[0] > 12) throw new IllegalArgumentException("atom 3 and atom 7 are 0.05 Å apart");
+                return lj.evaluate(c);
+            }
+            @Override public String name() { return "unstable"; }
+        };
+        MdState s = MdState.maxwellBoltzmann(argon(2), 40, 1);
+        MdTrajectory t = new MolecularDynamics(unstable).run(s, MdProtocol.of(2, new MdSegment(Ensemble.nve(), 50, 5), 1), Progress.NONE, Cancellation.none());
+        assertTrue(t.failed());
+        assertEquals(11, t.steps(), "the initial evaluation and 11 steps succeeded");
+        assertTrue(t.failure().contains("step 12") && t.failure().contains("0.05 Å apart"), t.failure());
+        assertEquals(3, t.samples().size(), "samples at steps 0, 5, 10 are kept");
+        assertEquals(null, t.last());
+        // a NaN force is caught too
+        ForceField nan = new ForceField() {
+            @Override public Evaluation evaluate(Configuration c) {
+                double[] f = new double[3 * c.size()];
+                f[0] = Double.NaN;
+                return new Evaluation(0, f);
+            }
+            @Override public String name() { return "nan"; }
+        };
+        assertThrows(IllegalArgumentException.class, () -> new MolecularDynamics(nan).run(s, MdProtocol.of(2, new MdSegment(Ensemble.nve(), 5, 0), 1),
+                Progress.NONE, Cancellation.none()), "an invalid start is an error, not a result");
+    }
+
+    @Test
     void badInputIsRejectedWithAReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MdSegment(Ensemble.nve(), 10, 3));
         assertTrue(e.getMessage().contains("must divide"), e.getMessage());

@@ -39,12 +39,12 @@ public final class MdCharts {
         return FigureStyle.palette()[k % FigureStyle.palette().length];
     }
 
-    /** g(r) of each comparison: kit solid, reference dashed. */
+    /** g(r) of each comparison: kit solid, reference dashed (a failed kit run has no curve). */
     public static XYChart rdf(List<MdValidation.Comparison> comparisons) {
         XYChart c = chart("Radial distribution function", "r (Å)", "g(r) (dimensionless)");
         for (int k = 0; k < comparisons.size(); k++) {
             MdValidation.Comparison m = comparisons.get(k);
-            add(c, m.name() + " kit", m.kit().rdf().r(), m.kit().rdf().g(), colour(k), false);
+            if (!m.kitFailed()) add(c, m.name() + " kit", m.kit().rdf().r(), m.kit().rdf().g(), colour(k), false);
             add(c, m.name() + " reference", m.reference().rdf().r(), m.reference().rdf().g(), colour(k), true);
         }
         return FigureStyle.apply(c);
@@ -55,7 +55,7 @@ public final class MdCharts {
         XYChart c = chart("Mean-square displacement (NVE production)", "lag time (ps)", "MSD (Å²)");
         for (int k = 0; k < comparisons.size(); k++) {
             MdValidation.Comparison m = comparisons.get(k);
-            add(c, m.name() + " kit", ps(m.kit()), m.kit().msd().msd(), colour(k), false);
+            if (!m.kitFailed()) add(c, m.name() + " kit", ps(m.kit()), m.kit().msd().msd(), colour(k), false);
             add(c, m.name() + " reference", ps(m.reference()), m.reference().msd().msd(), colour(k), true);
         }
         return FigureStyle.apply(c);
