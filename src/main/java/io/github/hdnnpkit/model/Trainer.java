@@ -9,6 +9,7 @@ import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.model.backend.Backend;
 import io.github.hdnnpkit.model.backend.Engine;
 import io.github.hdnnpkit.model.backend.OptimizerState;
+import io.github.hdnnpkit.model.optim.Adam;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
 import io.github.hdnnpkit.util.Versions;
@@ -90,7 +91,7 @@ public final class Trainer {
         TargetNormalisation norm = config.normaliseTargets() ? TargetNormalisation.fit(energies, atoms, train) : TargetNormalisation.IDENTITY;
         double scale2 = norm.scale() * norm.scale();
 
-        Backend be = backend != null ? backend : Backend.named(config.backend());
+        Backend be = backend != null ? backend : config.backend().open();
         float[] init = initialParameters != null ? initialParameters : Initialisation.glorotUniform(layout, config.seed());
         if (init.length != layout.parameterCount()) throw new IllegalArgumentException("initial parameters do not fit layout " + layout);
 
@@ -252,7 +253,10 @@ public final class Trainer {
     }
 
     private String fingerprint(Layout layout, TrainingData data, Preconditioner pre) {
-        return layout.notation() + "|" + layout.hidden() + "|" + config.asMap() + "|" + data.dataId() + "|" + data.descriptorSet() + "|"
+        Map<String, Object> hp = config.asMap();
+        // an Adam checkpoint written before optimisers were types stays valid
+        if (config.optimiser() instanceof Adam) hp.remove("optimizer");
+        return layout.notation() + "|" + layout.hidden() + "|" + hp + "|" + data.dataId() + "|" + data.descriptorSet() + "|"
                 + pre.featureIds().hashCode() + "|" + data.split().hashCode() + "|" + data.descriptors().rows();
     }
 
