@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 KIT_EPOCHS=${1:-20}; N2P2_EPOCHS=${2:-20}; RANKS=${3:-2}
 DATA=${DATA:-data/generated}; BIN=${N2P2_BIN:-$HOME/n2p2/bin}; PEER=${N2P2_PEER:-../shared/peers/n2p2}
-OUT=target/bench/ekf-vs-n2p2; rm -rf "$OUT"; mkdir -p "$OUT/n2p2"
+OUT="$PWD/target/bench/ekf-vs-n2p2"; rm -rf "$OUT"; mkdir -p "$OUT/n2p2"
 mvn -o -q -B compile
 CP="target/classes:$(mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   $(nproc) cores"

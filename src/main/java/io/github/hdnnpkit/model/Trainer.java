@@ -151,7 +151,7 @@ public final class Trainer {
                     history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
                     if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss))
                         throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss + ", val_loss " + valLoss
-                                + "); lower the learning rate");
+                                + "); " + (config.optimiser() instanceof Adam ? "lower the learning rate" : "lower the optimiser's step (ekf: eta0/eta_max; lm: a larger damping)"));
                     if (valLoss < bestVal - config.earlyStopping().minDelta()) {
                         bestVal = valLoss;
                         bestEpoch = epoch;
