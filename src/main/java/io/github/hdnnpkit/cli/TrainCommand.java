@@ -21,6 +21,9 @@ import io.github.hdnnpkit.model.TrainingConfig;
 import io.github.hdnnpkit.model.TrainingData;
 import io.github.hdnnpkit.model.TrainingResult;
 import io.github.hdnnpkit.model.n2p2.N2p2Export;
+import io.github.hdnnpkit.model.optim.KalmanFilter;
+import io.github.hdnnpkit.model.optim.LevenbergMarquardt;
+import io.github.hdnnpkit.model.optim.Optimiser;
 import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.structure.ConfigurationException;
 import io.github.hdnnpkit.util.Cancellation;
@@ -116,6 +119,19 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--backend", defaultValue = "java", description = "java (vectorised), java-scalar or dl4j.")
     String backend;
 
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "adam|ekf|lm",
+            description = "adam (the thesis's; --lr, --batch, --schedule), ekf (n2p2's global extended Kalman filter, one update per "
+                    + "configuration) or lm (Levenberg-Marquardt on the whole training split, one step per epoch).")
+    String optimizer;
+
+    @Option(names = "--kalman", split = ",", paramLabel = "KEY=VALUE",
+            description = "EKF parameters other than n2p2's defaults: epsilon=0.01, q0=0.01, q_tau=2.302, q_min=1e-6, eta0=0.01, "
+                    + "eta_tau=2.302, eta_max=1 (taus in e-folds per epoch), e.g. --kalman q0=0.001,eta_max=0.5.")
+    java.util.Map<String, Double> kalman;
+
+    @Option(names = "--lm-damping", paramLabel = "LAMBDA", description = "Levenberg-Marquardt's initial damping (default 0.01).")
+    Double lmDamping;
+
     @Option(names = "--threads", defaultValue = "1", description = "Threads for this model.")
     int threads;
 
@@ -167,6 +183,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     private int run() throws IOException {
         checkOutputTargets();
         SplitSpec how = SplitSpec.parse(splitSpec);
+        Optimiser opt = optimiser();          // parsed before any work, like the split
+        io.github.hdnnpkit.model.backend.BackendType.parse(backend);
         SymmetryFunctionSet functions = DescriptorsCommand.resolveSet(set);
         functions = selectFeatures(functions, features);
         Convention conv = Convention.parse(convention);
@@ -199,7 +217,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
                 .withSchedule(LearningRateSchedule.parse(schedule)).withEarlyStopping(new EarlyStopping(minDelta, patience, true))
                 .withPreconditioning(Preconditioner.Method.parse(preconditioning)).withNormaliseTargets(!noNormalise)
-                .withShuffle(!noShuffle).withSeed(seed).withBackend(backend).withThreads(threads);
+                .withShuffle(!noShuffle).withSeed(seed).withBackend(backend).withThreads(threads).withOptimiser(opt);
         Trainer trainer = new Trainer(cfg).progress(progress);
         if (budgetMinutes != null) trainer.cancellation(Cancellation.withBudget(Duration.ofMillis((long) (budgetMinutes * 60_000))));
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
@@ -210,6 +228,25 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         writeOutputs(r, summary, splitJson);
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
         return 0;
+    }
+
+    /** {@code --optimizer} with {@code --kalman} / {@code --lm-damping}; parameters of another optimiser are an error. */
+    Optimiser optimiser() {
+        Optimiser o = Optimiser.parse(optimizer);
+        if (kalman != null && !kalman.isEmpty() && !(o instanceof KalmanFilter))
+            throw new IllegalArgumentException("--kalman sets the ekf optimiser's parameters, but --optimizer is " + o.name());
+        if (lmDamping != null && !(o instanceof LevenbergMarquardt))
+            throw new IllegalArgumentException("--lm-damping sets the lm optimiser's damping, but --optimizer is " + o.name());
+        if (o instanceof KalmanFilter k && kalman != null) {
+            for (String key : kalman.keySet())
+                if (!k.parameters().containsKey(key))
+                    throw new IllegalArgumentException("--kalman " + key + ": unknown parameter; expected one of " + k.parameters().keySet());
+            java.util.function.BiFunction<String, Double, Double> v = (key, d) -> kalman.getOrDefault(key, d);
+            o = new KalmanFilter(v.apply("epsilon", k.epsilon()), v.apply("q0", k.q0()), v.apply("q_tau", k.qTau()), v.apply("q_min", k.qMin()),
+                    v.apply("eta0", k.eta0()), v.apply("eta_tau", k.etaTau()), v.apply("eta_max", k.etaMax()));
+        }
+        if (o instanceof LevenbergMarquardt l && lmDamping != null) o = l.withDamping(lmDamping);
+        return o;
     }
 
     /**

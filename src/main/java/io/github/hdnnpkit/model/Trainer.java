@@ -9,6 +9,12 @@ import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.model.backend.Backend;
 import io.github.hdnnpkit.model.backend.Engine;
 import io.github.hdnnpkit.model.backend.OptimizerState;
+import io.github.hdnnpkit.model.optim.Adam;
+import io.github.hdnnpkit.model.optim.DampedGaussNewton;
+import io.github.hdnnpkit.model.optim.ExtendedKalmanFilter;
+import io.github.hdnnpkit.model.optim.KalmanFilter;
+import io.github.hdnnpkit.model.optim.LevenbergMarquardt;
+import io.github.hdnnpkit.model.optim.SecondOrderState;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
 import io.github.hdnnpkit.util.Versions;
@@ -30,8 +36,10 @@ import java.util.SplittableRandom;
 
 /**
  * Trains an {@link Hdnnp} as in section 2.5: preconditioning and target normalisation fitted on the training split,
- * mini-batches of configurations, Adam, a learning-rate schedule, early stopping on the validation loss that returns
- * the best weights. Reports each epoch to a {@link Progress}, checks a {@link Cancellation} after each epoch (and
+ * then epochs of the configuration's {@link io.github.hdnnpkit.model.optim.Optimiser} — Adam on mini-batches with a
+ * learning-rate schedule (the thesis's), the extended Kalman filter with one update per configuration in shuffled
+ * order, or one Levenberg–Marquardt step on the whole training split — and early stopping on the validation loss that
+ * returns the best weights. The history's rate column is Adam's learning rate, the filter's η or LM's damping λ. Reports each epoch to a {@link Progress}, checks a {@link Cancellation} after each epoch (and
  * then returns the best model so far), and can checkpoint every N epochs so that running the same training again
  * with the same checkpoint folder resumes where it stopped.
  *
@@ -90,7 +98,7 @@ public final class Trainer {
         TargetNormalisation norm = config.normaliseTargets() ? TargetNormalisation.fit(energies, atoms, train) : TargetNormalisation.IDENTITY;
         double scale2 = norm.scale() * norm.scale();
 
-        Backend be = backend != null ? backend : Backend.named(config.backend());
+        Backend be = backend != null ? backend : config.backend().open();
         float[] init = initialParameters != null ? initialParameters : Initialisation.glorotUniform(layout, config.seed());
         if (init.length != layout.parameterCount()) throw new IllegalArgumentException("initial parameters do not fit layout " + layout);
 
@@ -103,107 +111,191 @@ public final class Trainer {
             int bestEpoch = 0, wait = 0, startEpoch = 1;
             float[] bestParams = engine.parameters();
             String fingerprint = fingerprint(layout, data, pre);
-            if (checkpointDir != null) {
-                Checkpoint cp = Checkpoint.read(checkpointDir, fingerprint);
-                if (cp != null) {
-                    engine.setParameters(cp.params);
-                    if (cp.optimizer != null) engine.setOptimizerState(cp.optimizer);
-                    history.addAll(cp.history);
-                    bestVal = cp.bestVal;
-                    bestEpoch = cp.bestEpoch;
-                    wait = cp.patienceUsed;
-                    bestParams = cp.bestParams;
-                    startEpoch = cp.epoch + 1;
+            float[] trainTargets = targets(energies, atoms, train, norm);
+            Stepper stepper = stepper(engine, trainData, trainTargets);
+            try {
+                if (checkpointDir != null) {
+                    Checkpoint cp = Checkpoint.read(checkpointDir, fingerprint);
+                    if (cp != null) {
+                        engine.setParameters(cp.params);
+                        if (cp.optimizer != null) engine.setOptimizerState(cp.optimizer);
+                        if (cp.secondOrder != null) stepper.restore(cp.secondOrder);
+                        else if (!(config.optimiser() instanceof Adam))
+                            throw new IllegalStateException("checkpoint " + checkpointDir + " has no " + config.optimiser().name() + " state; use another checkpoint folder or delete it");
+                        history.addAll(cp.history);
+                        bestVal = cp.bestVal;
+                        bestEpoch = cp.bestEpoch;
+                        wait = cp.patienceUsed;
+                        bestParams = cp.bestParams;
+                        startEpoch = cp.epoch + 1;
+                    }
                 }
-            }
 
-            TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
-            boolean stopped = startEpoch > config.maxEpochs() || (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience());
-            if (stopped && startEpoch <= config.maxEpochs()) reason = TrainingResult.StopReason.EARLY_STOPPING;
-            progress.start("training " + layout.notation() + " on " + train.length + " configurations", config.maxEpochs());
-            int nTrain = train.length;
-            int[] order = new int[nTrain];
-            double epochSeconds = 0;
-            for (int epoch = startEpoch; epoch <= config.maxEpochs() && !stopped; epoch++) {
-                long e0 = System.nanoTime();
-                double lr = config.schedule().rate(config.learningRate(), epoch);
-                for (int i = 0; i < nTrain; i++) order[i] = i;
-                if (config.shuffle()) shuffle(order, epochSeed(config.seed(), epoch));
+                TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
+                boolean stopped = startEpoch > config.maxEpochs() || (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience());
+                if (stopped && startEpoch <= config.maxEpochs()) reason = TrainingResult.StopReason.EARLY_STOPPING;
+                progress.start("training " + layout.notation() + " on " + train.length + " configurations", config.maxEpochs());
+                int nTrain = train.length;
+                int[] order = new int[nTrain];
+                double epochSeconds = 0;
+                for (int epoch = startEpoch; epoch <= config.maxEpochs() && !stopped; epoch++) {
+                    long e0 = System.nanoTime();
+                    for (int i = 0; i < nTrain; i++) order[i] = i;
+                    if (config.shuffle()) shuffle(order, epochSeed(config.seed(), epoch));
+                    // the history holds Keras's MSE (eV², per configuration), the thesis's tables' quantity
+                    double trainLoss = stepper.epoch(epoch, order) * scale2;
+                    double lr = stepper.rate();
+                    double valLoss = mse(engine.energies(valData), energies, atoms, val, norm);
+                    double sec = (System.nanoTime() - e0) * 1e-9;
+                    epochSeconds += sec;
+                    history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
+                    if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss))
+                        throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss + ", val_loss " + valLoss
+                                + "); " + (config.optimiser() instanceof Adam ? "lower the learning rate" : "lower the optimiser's step (ekf: eta0/eta_max; lm: a larger damping)"));
+                    if (valLoss < bestVal - config.earlyStopping().minDelta()) {
+                        bestVal = valLoss;
+                        bestEpoch = epoch;
+                        wait = 0;
+                        bestParams = engine.parameters();
+                    } else {
+                        wait++;
+                        if (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience()) {
+                            stopped = true;
+                            reason = TrainingResult.StopReason.EARLY_STOPPING;
+                        }
+                    }
+                    int done = epoch - startEpoch + 1;
+                    double eta = epochSeconds / done * (config.maxEpochs() - epoch);
+                    progress.update(epoch, String.format(Locale.ROOT, "epoch %d/%d  loss %.5g  val_loss %.5g  %s %.3g  best %d  ETA ≤ %s",
+                            epoch, config.maxEpochs(), trainLoss, valLoss, stepper.rateName(), lr, bestEpoch, duration(eta)));
+                    if (checkpointDir != null && (epoch % checkpointEvery == 0 || stopped))
+                        new Checkpoint(epoch, engine.parameters(), bestParams, config.optimiser() instanceof Adam ? engine.optimizerState() : null,
+                                stepper.state(), history, bestVal, bestEpoch, wait)
+                                .write(checkpointDir, fingerprint);
+                    if (!stopped && cancellation.isCancelled()) {
+                        stopped = true;
+                        reason = TrainingResult.StopReason.CANCELLED;
+                    }
+                }
+                if (history.isEmpty()) throw new IllegalStateException("no epoch was trained");
+                int lastEpoch = history.get(history.size() - 1).epoch();
+                if (!config.earlyStopping().restoreBest()) {
+                    bestParams = engine.parameters();
+                    bestEpoch = lastEpoch;
+                }
+                engine.setParameters(bestParams);
+                double[] trainPred = toEnergies(engine.energies(trainData), atoms, train, norm);
+                double[] valPred = toEnergies(engine.energies(valData), atoms, val, norm);
+                double[] testPred = toEnergies(engine.energies(engine.prepare(pre.apply(raw, test), null)), atoms, test, norm);
+                TrainingResult.Predictions tp = predictions(train, atoms, energies, trainPred);
+                TrainingResult.Predictions vp = predictions(val, atoms, energies, valPred);
+                TrainingResult.Predictions sp = predictions(test, atoms, energies, testPred);
+                progress.finish(String.format(Locale.ROOT, "best epoch %d of %d (%s): val_loss %.5g, val RMSE %.3f, test RMSE %.3f meV/atom",
+                        bestEpoch, lastEpoch, reason.name().toLowerCase(Locale.ROOT), bestVal, vp.errors().rmseMeVPerAtom(), sp.errors().rmseMeVPerAtom()));
+
+                double meanAtoms = 0;
+                for (int a : atoms) meanAtoms += a;
+                meanAtoms /= atoms.length;
+                Map<String, Object> hp = config.asMap();
+                hp.put("backend", engine.backendName());
+                TrainingResult.Provenance prov = new TrainingResult.Provenance(data.dataId(), data.descriptorSet(), raw.featureIds(), layout.notation(),
+                        hp, config.seed(), data.split().seed(), engine.backendName(), Versions.all(), pre.constantFeatures());
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("data_id", data.dataId());
+                meta.put("backend", engine.backendName());
+                meta.put("seed", Long.toString(config.seed()));
+                meta.put("split_seed", Long.toString(data.split().seed()));
+                meta.put("best_epoch", Integer.toString(bestEpoch));
+                meta.put("hyper_parameters", hp.toString());
+                meta.put("kit_version", Versions.kit());
+                Hdnnp model = new Hdnnp(layout, bestParams, pre, norm, data.descriptorSet(), "Al", meta);
+                if (data.functions() != null) model = model.withDescriptors(data.functions(), data.convention());
+                return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
+                        tp.errors(), vp.errors(), sp.errors(), tp, vp, sp, model, prov);
+            } finally {
+                stepper.close();
+            }
+        }
+    }
+
+    /** One epoch of the configured optimiser on the engine's live parameters. */
+    private interface Stepper extends AutoCloseable {
+        /** Trains one epoch in this order of the training configurations; returns their mean squared error before their updates, network units. */
+        double epoch(int epoch, int[] order);
+
+        /** Adam's learning rate, the filter's η or LM's λ after the epoch. */
+        double rate();
+
+        String rateName();
+
+        /** What a checkpoint needs beyond the parameters (null for Adam, whose moments are the engine's). */
+        SecondOrderState state();
+
+        void restore(SecondOrderState s);
+
+        @Override
+        default void close() { }
+    }
+
+    private Stepper stepper(Engine engine, Engine.Prepared trainData, float[] targets) {
+        int nTrain = targets.length;
+        if (config.optimiser() instanceof KalmanFilter kf) {
+            ExtendedKalmanFilter f = new ExtendedKalmanFilter(kf, toDouble(engine.parameters()), nTrain, config.threads());
+            float[] jac = new float[f.size()], w = new float[f.size()];
+            return new Stepper() {
+                public double epoch(int epoch, int[] order) {
+                    double sum = 0;
+                    for (int c : order) {
+                        double xi = targets[c] - engine.energyAndJacobian(trainData, c, jac);
+                        sum += xi * xi;
+                        f.update(jac, xi);
+                        f.weightsInto(w);
+                        engine.setParameters(w);
+                    }
+                    return sum / order.length;
+                }
+                public double rate() { return f.eta(); }
+                public String rateName() { return "eta"; }
+                public SecondOrderState state() { return f.state(); }
+                public void restore(SecondOrderState s) { f.restore(s); }
+                public void close() { f.close(); }
+            };
+        }
+        if (config.optimiser() instanceof LevenbergMarquardt lm) {
+            DampedGaussNewton g = new DampedGaussNewton(lm, toDouble(engine.parameters()), config.threads());
+            return new Stepper() {
+                public double epoch(int epoch, int[] order) { return g.step(engine, trainData, targets); }
+                public double rate() { return g.damping(); }
+                public String rateName() { return "lambda"; }
+                public SecondOrderState state() { return g.state(); }
+                public void restore(SecondOrderState s) { g.restore(s); }
+                public void close() { g.close(); }
+            };
+        }
+        return new Stepper() {
+            double lr;
+            public double epoch(int epoch, int[] order) {
+                lr = config.schedule().rate(config.learningRate(), epoch);
                 double lossSum = 0;
-                for (int from = 0; from < nTrain; from += config.batchSize()) {
-                    int to = Math.min(nTrain, from + config.batchSize());
+                for (int from = 0; from < order.length; from += config.batchSize()) {
+                    int to = Math.min(order.length, from + config.batchSize());
                     int[] batch = java.util.Arrays.copyOfRange(order, from, to);
                     lossSum += engine.trainStep(trainData, batch, lr) * batch.length;
                 }
-                // the engines minimise eq. 2.6 (½·MSE); the history holds Keras's MSE, the thesis's tables' quantity
-                double trainLoss = 2 * lossSum / nTrain * scale2;
-                double valLoss = mse(engine.energies(valData), energies, atoms, val, norm);
-                double sec = (System.nanoTime() - e0) * 1e-9;
-                epochSeconds += sec;
-                history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
-                if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss))
-                    throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss + ", val_loss " + valLoss
-                            + "); lower the learning rate");
-                if (valLoss < bestVal - config.earlyStopping().minDelta()) {
-                    bestVal = valLoss;
-                    bestEpoch = epoch;
-                    wait = 0;
-                    bestParams = engine.parameters();
-                } else {
-                    wait++;
-                    if (config.earlyStopping().enabled() && wait >= config.earlyStopping().patience()) {
-                        stopped = true;
-                        reason = TrainingResult.StopReason.EARLY_STOPPING;
-                    }
-                }
-                int done = epoch - startEpoch + 1;
-                double eta = epochSeconds / done * (config.maxEpochs() - epoch);
-                progress.update(epoch, String.format(Locale.ROOT, "epoch %d/%d  loss %.5g  val_loss %.5g  lr %.3g  best %d  ETA ≤ %s",
-                        epoch, config.maxEpochs(), trainLoss, valLoss, lr, bestEpoch, duration(eta)));
-                if (checkpointDir != null && (epoch % checkpointEvery == 0 || stopped))
-                    new Checkpoint(epoch, engine.parameters(), bestParams, engine.optimizerState(), history, bestVal, bestEpoch, wait)
-                            .write(checkpointDir, fingerprint);
-                if (!stopped && cancellation.isCancelled()) {
-                    stopped = true;
-                    reason = TrainingResult.StopReason.CANCELLED;
-                }
+                // the engines minimise eq. 2.6 (½·MSE)
+                return 2 * lossSum / order.length;
             }
-            if (history.isEmpty()) throw new IllegalStateException("no epoch was trained");
-            int lastEpoch = history.get(history.size() - 1).epoch();
-            if (!config.earlyStopping().restoreBest()) {
-                bestParams = engine.parameters();
-                bestEpoch = lastEpoch;
-            }
-            engine.setParameters(bestParams);
-            double[] trainPred = toEnergies(engine.energies(trainData), atoms, train, norm);
-            double[] valPred = toEnergies(engine.energies(valData), atoms, val, norm);
-            double[] testPred = toEnergies(engine.energies(engine.prepare(pre.apply(raw, test), null)), atoms, test, norm);
-            TrainingResult.Predictions tp = predictions(train, atoms, energies, trainPred);
-            TrainingResult.Predictions vp = predictions(val, atoms, energies, valPred);
-            TrainingResult.Predictions sp = predictions(test, atoms, energies, testPred);
-            progress.finish(String.format(Locale.ROOT, "best epoch %d of %d (%s): val_loss %.5g, val RMSE %.3f, test RMSE %.3f meV/atom",
-                    bestEpoch, lastEpoch, reason.name().toLowerCase(Locale.ROOT), bestVal, vp.errors().rmseMeVPerAtom(), sp.errors().rmseMeVPerAtom()));
+            public double rate() { return lr; }
+            public String rateName() { return "lr"; }
+            public SecondOrderState state() { return null; }
+            public void restore(SecondOrderState s) { throw new IllegalStateException("Adam keeps no second-order state"); }
+        };
+    }
 
-            double meanAtoms = 0;
-            for (int a : atoms) meanAtoms += a;
-            meanAtoms /= atoms.length;
-            Map<String, Object> hp = config.asMap();
-            hp.put("backend", engine.backendName());
-            TrainingResult.Provenance prov = new TrainingResult.Provenance(data.dataId(), data.descriptorSet(), raw.featureIds(), layout.notation(),
-                    hp, config.seed(), data.split().seed(), engine.backendName(), Versions.all(), pre.constantFeatures());
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("data_id", data.dataId());
-            meta.put("backend", engine.backendName());
-            meta.put("seed", Long.toString(config.seed()));
-            meta.put("split_seed", Long.toString(data.split().seed()));
-            meta.put("best_epoch", Integer.toString(bestEpoch));
-            meta.put("hyper_parameters", hp.toString());
-            meta.put("kit_version", Versions.kit());
-            Hdnnp model = new Hdnnp(layout, bestParams, pre, norm, data.descriptorSet(), "Al", meta);
-            if (data.functions() != null) model = model.withDescriptors(data.functions(), data.convention());
-            return new TrainingResult(history, bestEpoch, lastEpoch, reason, (System.nanoTime() - t0) * 1e-9, meanAtoms,
-                    tp.errors(), vp.errors(), sp.errors(), tp, vp, sp, model, prov);
-        }
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
     }
 
     static float[] targets(double[] energies, int[] atoms, int[] configs, TargetNormalisation norm) {
@@ -252,7 +344,10 @@ public final class Trainer {
     }
 
     private String fingerprint(Layout layout, TrainingData data, Preconditioner pre) {
-        return layout.notation() + "|" + layout.hidden() + "|" + config.asMap() + "|" + data.dataId() + "|" + data.descriptorSet() + "|"
+        Map<String, Object> hp = config.asMap();
+        // an Adam checkpoint written before optimisers were types stays valid
+        if (config.optimiser() instanceof Adam) hp.remove("optimizer");
+        return layout.notation() + "|" + layout.hidden() + "|" + hp + "|" + data.dataId() + "|" + data.descriptorSet() + "|"
                 + pre.featureIds().hashCode() + "|" + data.split().hashCode() + "|" + data.descriptors().rows();
     }
 
@@ -264,7 +359,7 @@ public final class Trainer {
     }
 
     /** Training state on disk: JSON for the bookkeeping, raw float32 for parameters and Adam moments. */
-    private record Checkpoint(int epoch, float[] params, float[] bestParams, OptimizerState optimizer, List<EpochRecord> history,
+    private record Checkpoint(int epoch, float[] params, float[] bestParams, OptimizerState optimizer, SecondOrderState secondOrder, List<EpochRecord> history,
                               double bestVal, int bestEpoch, int patienceUsed) {
 
         void write(Path dir, String fingerprint) {
@@ -292,6 +387,13 @@ public final class Trainer {
                     Files.write(tmp.resolve("adam_m.f32"), PotentialStore.weightBytes(optimizer.m()));
                     Files.write(tmp.resolve("adam_v.f32"), PotentialStore.weightBytes(optimizer.v()));
                 }
+                if (secondOrder != null) {
+                    JsonArray sc = new JsonArray();
+                    for (double v : secondOrder.scalars()) sc.add(v);
+                    o.add("second_order_scalars", sc);
+                    Files.write(tmp.resolve("weights.f64"), doubleBytes(secondOrder.weights()));
+                    if (secondOrder.covariance() != null) Files.write(tmp.resolve("covariance.f64"), doubleBytes(secondOrder.covariance()));
+                }
                 Files.writeString(tmp.resolve("checkpoint.json"), new Gson().toJson(o), StandardCharsets.UTF_8);
                 PotentialStore.replace(tmp, abs);
             } catch (IOException e) {
@@ -314,12 +416,34 @@ public final class Trainer {
                 }
                 long it = o.get("adam_iteration").getAsLong();
                 OptimizerState os = it < 0 ? null : new OptimizerState(floats(dir.resolve("adam_m.f32")), floats(dir.resolve("adam_v.f32")), it);
-                return new Checkpoint(o.get("epoch").getAsInt(), floats(dir.resolve("params.f32")), floats(dir.resolve("best.f32")), os, h,
+                SecondOrderState so = null;
+                if (o.has("second_order_scalars")) {
+                    JsonArray sc = o.getAsJsonArray("second_order_scalars");
+                    double[] scalars = new double[sc.size()];
+                    for (int i = 0; i < scalars.length; i++) scalars[i] = sc.get(i).getAsDouble();
+                    Path cov = dir.resolve("covariance.f64");
+                    so = new SecondOrderState(doubles(dir.resolve("weights.f64")), Files.exists(cov) ? doubles(cov) : null, scalars);
+                }
+                return new Checkpoint(o.get("epoch").getAsInt(), floats(dir.resolve("params.f32")), floats(dir.resolve("best.f32")), os, so, h,
                         o.get("best_val_loss").getAsDouble(), o.get("best_epoch").getAsInt(), o.get("wait").getAsInt());
             } catch (IOException | RuntimeException e) {
                 if (e instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().startsWith("checkpoint")) throw ise;
                 throw new IllegalStateException("checkpoint " + dir + " is unreadable: " + e.getMessage(), e);
             }
+        }
+
+        /** Little-endian float64, bit-exact (the filter's state must resume exactly). */
+        private static byte[] doubleBytes(double[] d) {
+            ByteBuffer b = ByteBuffer.allocate(d.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+            b.asDoubleBuffer().put(d);
+            return b.array();
+        }
+
+        private static double[] doubles(Path p) throws IOException {
+            byte[] b = Files.readAllBytes(p);
+            double[] d = new double[b.length / 8];
+            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(d);
+            return d;
         }
 
         private static float[] floats(Path p) throws IOException {

@@ -2,6 +2,9 @@ package io.github.hdnnpkit.model;
 
 import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.model.backend.AdamSettings;
+import io.github.hdnnpkit.model.backend.BackendType;
+import io.github.hdnnpkit.model.optim.Adam;
+import io.github.hdnnpkit.model.optim.Optimiser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,70 +12,87 @@ import java.util.Objects;
 
 /**
  * Hyper-parameters of one HDNNP training (section 2.4.1 and the thesis's {@code user_NNP.py}), immutable and
- * validated; {@link #defaults()} holds the thesis's values. Change one with the {@code with...} methods:
- * {@code TrainingConfig.defaults().withMaxEpochs(200).withSeed(7)}.
+ * validated; {@link #defaults()} holds the thesis's values. Build one with {@link #builder()} or change a copy with
+ * {@link #toBuilder()}: {@code TrainingConfig.builder().maxEpochs(200).seed(7).build()}; the {@code with...}
+ * methods change one field ({@code TrainingConfig.defaults().withMaxEpochs(200)}).
  *
  * @param maxEpochs        maximum number of epochs
- * @param batchSize        configurations per mini-batch (thesis 64)
+ * @param batchSize        configurations per mini-batch (thesis 64; Adam only)
  * @param shuffle          reshuffle the training configurations every epoch
  * @param learningRate     Adam's initial learning rate
  * @param adam             β1, β2, ε (thesis 0.9, 0.999, 1e-8)
- * @param schedule         how the learning rate changes with the epoch
+ * @param schedule         how Adam's learning rate changes with the epoch
  * @param earlyStopping    min_delta 1e-5, patience 50, restore best weights
  * @param preconditioning  descriptor preconditioning fitted on the training split (thesis: scale to [-1,1])
  * @param normaliseTargets subtract the mean energy per atom and divide by its spread (on by default)
  * @param seed             seeds the initial weights and the shuffling
- * @param backend          {@code java} (vectorised) or {@code dl4j}
+ * @param backend          the back-end that trains (the Java one by default)
  * @param threads          threads for this one model
+ * @param optimiser        Adam (the thesis's), the extended Kalman filter or Levenberg–Marquardt
  */
 public record TrainingConfig(int maxEpochs, int batchSize, boolean shuffle, double learningRate, AdamSettings adam,
                              LearningRateSchedule schedule, EarlyStopping earlyStopping,
                              Preconditioner.Method preconditioning, boolean normaliseTargets, long seed,
-                             String backend, int threads) {
+                             BackendType backend, int threads, Optimiser optimiser) {
 
     public TrainingConfig {
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be ≥ 1, got " + maxEpochs);
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be ≥ 1, got " + batchSize);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
-        Objects.requireNonNull(adam);
-        Objects.requireNonNull(schedule);
-        Objects.requireNonNull(earlyStopping);
-        Objects.requireNonNull(preconditioning);
-        Objects.requireNonNull(backend);
+        Objects.requireNonNull(adam, "adam");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(earlyStopping, "earlyStopping");
+        Objects.requireNonNull(preconditioning, "preconditioning");
+        Objects.requireNonNull(backend, "backend");
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        Objects.requireNonNull(optimiser, "optimiser");
     }
 
-    /** The thesis's settings: batch 64, shuffling, Adam lr 1e-3, early stopping (1e-5, 50), scale to [-1,1], 1000 epochs. */
+    /** The thesis's settings: Adam, batch 64, shuffling, lr 1e-3, early stopping (1e-5, 50), scale to [-1,1], 1000 epochs. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(1000, 64, true, 1e-3, AdamSettings.THESIS, LearningRateSchedule.constant(),
-                EarlyStopping.THESIS, Preconditioner.Method.SCALE, true, 101L, "java", 1);
+                EarlyStopping.THESIS, Preconditioner.Method.SCALE, true, 101L, BackendType.JAVA, 1, Adam.INSTANCE);
     }
 
-    public TrainingConfig withMaxEpochs(int v) { return new TrainingConfig(v, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() { return defaults().toBuilder(); }
 
-    public TrainingConfig withBatchSize(int v) { return new TrainingConfig(maxEpochs, v, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public TrainingConfig withShuffle(boolean v) { return new TrainingConfig(maxEpochs, batchSize, v, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withMaxEpochs(int v) { return toBuilder().maxEpochs(v).build(); }
 
-    public TrainingConfig withLearningRate(double v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, v, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withBatchSize(int v) { return toBuilder().batchSize(v).build(); }
 
-    public TrainingConfig withAdam(AdamSettings v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, v, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withShuffle(boolean v) { return toBuilder().shuffle(v).build(); }
 
-    public TrainingConfig withSchedule(LearningRateSchedule v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, v, earlyStopping, preconditioning, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withLearningRate(double v) { return toBuilder().learningRate(v).build(); }
 
-    public TrainingConfig withEarlyStopping(EarlyStopping v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, v, preconditioning, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withAdam(AdamSettings v) { return toBuilder().adam(v).build(); }
 
-    public TrainingConfig withPreconditioning(Preconditioner.Method v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, v, normaliseTargets, seed, backend, threads); }
+    public TrainingConfig withSchedule(LearningRateSchedule v) { return toBuilder().schedule(v).build(); }
 
-    public TrainingConfig withNormaliseTargets(boolean v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, v, seed, backend, threads); }
+    public TrainingConfig withEarlyStopping(EarlyStopping v) { return toBuilder().earlyStopping(v).build(); }
 
-    public TrainingConfig withSeed(long v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, v, backend, threads); }
+    public TrainingConfig withPreconditioning(Preconditioner.Method v) { return toBuilder().preconditioning(v).build(); }
 
-    public TrainingConfig withBackend(String v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, v, threads); }
+    public TrainingConfig withNormaliseTargets(boolean v) { return toBuilder().normaliseTargets(v).build(); }
 
-    public TrainingConfig withThreads(int v) { return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning, normaliseTargets, seed, backend, v); }
+    public TrainingConfig withSeed(long v) { return toBuilder().seed(v).build(); }
 
-    /** The hyper-parameters as a flat map, for provenance and JSON. */
+    /** The back-end by its CLI name ({@code java}, {@code java-scalar}, {@code dl4j}); an unknown name is an error. */
+    public TrainingConfig withBackend(String v) { return toBuilder().backend(BackendType.parse(v)).build(); }
+
+    public TrainingConfig withBackend(BackendType v) { return toBuilder().backend(v).build(); }
+
+    public TrainingConfig withThreads(int v) { return toBuilder().threads(v).build(); }
+
+    public TrainingConfig withOptimiser(Optimiser v) { return toBuilder().optimiser(v).build(); }
+
+    /**
+     * The hyper-parameters as a flat map, for provenance and JSON: the optimiser's name under {@code optimizer} and
+     * its own parameters prefixed by it ({@code ekf_q0}, {@code lm_damping}).
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("max_epochs", maxEpochs);
@@ -89,8 +109,61 @@ public record TrainingConfig(int maxEpochs, int batchSize, boolean shuffle, doub
         m.put("preconditioning", preconditioning.thesisName());
         m.put("normalise_targets", normaliseTargets);
         m.put("seed", seed);
-        m.put("backend", backend);
+        m.put("backend", backend.label());
         m.put("threads", threads);
+        m.put("optimizer", optimiser.name());
+        optimiser.parameters().forEach((k, v) -> m.put(optimiser.name() + "_" + k, v));
         return m;
+    }
+
+    /** Mutable builder of a {@link TrainingConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private int maxEpochs, batchSize, threads;
+        private boolean shuffle, normaliseTargets;
+        private double learningRate;
+        private AdamSettings adam;
+        private LearningRateSchedule schedule;
+        private EarlyStopping earlyStopping;
+        private Preconditioner.Method preconditioning;
+        private long seed;
+        private BackendType backend;
+        private Optimiser optimiser;
+
+        private Builder(TrainingConfig c) {
+            maxEpochs = c.maxEpochs; batchSize = c.batchSize; shuffle = c.shuffle; learningRate = c.learningRate; adam = c.adam;
+            schedule = c.schedule; earlyStopping = c.earlyStopping; preconditioning = c.preconditioning;
+            normaliseTargets = c.normaliseTargets; seed = c.seed; backend = c.backend; threads = c.threads; optimiser = c.optimiser;
+        }
+
+        public Builder maxEpochs(int v) { maxEpochs = v; return this; }
+
+        public Builder batchSize(int v) { batchSize = v; return this; }
+
+        public Builder shuffle(boolean v) { shuffle = v; return this; }
+
+        public Builder learningRate(double v) { learningRate = v; return this; }
+
+        public Builder adam(AdamSettings v) { adam = v; return this; }
+
+        public Builder schedule(LearningRateSchedule v) { schedule = v; return this; }
+
+        public Builder earlyStopping(EarlyStopping v) { earlyStopping = v; return this; }
+
+        public Builder preconditioning(Preconditioner.Method v) { preconditioning = v; return this; }
+
+        public Builder normaliseTargets(boolean v) { normaliseTargets = v; return this; }
+
+        public Builder seed(long v) { seed = v; return this; }
+
+        public Builder backend(BackendType v) { backend = v; return this; }
+
+        public Builder threads(int v) { threads = v; return this; }
+
+        public Builder optimiser(Optimiser v) { optimiser = v; return this; }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(maxEpochs, batchSize, shuffle, learningRate, adam, schedule, earlyStopping, preconditioning,
+                    normaliseTargets, seed, backend, threads, optimiser);
+        }
     }
 }

@@ -13,6 +13,11 @@ import io.github.hdnnpkit.model.EarlyStopping;
 import io.github.hdnnpkit.model.LearningRateSchedule;
 import io.github.hdnnpkit.model.TrainingConfig;
 import io.github.hdnnpkit.model.backend.AdamSettings;
+import io.github.hdnnpkit.model.backend.BackendType;
+import io.github.hdnnpkit.model.optim.Adam;
+import io.github.hdnnpkit.model.optim.KalmanFilter;
+import io.github.hdnnpkit.model.optim.LevenbergMarquardt;
+import io.github.hdnnpkit.model.optim.Optimiser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +46,9 @@ public final class StudyJson {
         o.addProperty("activation", s.activation().label());
         JsonObject t = training(s.training());
         t.remove("threads");
+        // Adam's parameters are the training's own fields: without this an Adam specification would hash differently
+        // from the same specification stored before optimisers were types
+        if (s.training().optimiser() instanceof Adam) t.remove("optimizer");
         o.add("training", t);
         o.add("split", split(s.split()));
         return COMPACT.toJson(sorted(o));
@@ -137,9 +145,42 @@ public final class StudyJson {
         o.addProperty("preconditioning", c.preconditioning().name().toLowerCase(Locale.ROOT));
         o.addProperty("normalise_targets", c.normaliseTargets());
         o.addProperty("seed", c.seed());
-        o.addProperty("backend", c.backend());
+        o.addProperty("backend", c.backend().label());
         o.addProperty("threads", c.threads());
+        o.add("optimizer", optimiser(c.optimiser()));
         return o;
+    }
+
+    /** {@code {"type": "ekf", "epsilon": 0.01, ...}}: the name and every parameter. */
+    public static JsonObject optimiser(Optimiser opt) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", opt.name());
+        opt.parameters().forEach((k, v) -> {
+            if (v instanceof Number n) o.addProperty(k, n);
+            else o.addProperty(k, String.valueOf(v));
+        });
+        return o;
+    }
+
+    /**
+     * An optimiser from {@code "ekf"} or {@code {"type": "ekf", "q0": 0.001}}; parameters not named take the type's
+     * defaults, an unknown parameter is an error.
+     */
+    public static Optimiser optimiser(JsonElement e) {
+        if (e.isJsonPrimitive()) return Optimiser.parse(e.getAsString());
+        if (!e.isJsonObject()) throw new IllegalArgumentException("optimizer must be a name (adam, ekf, lm) or an object with a type, got " + e);
+        JsonObject o = e.getAsJsonObject();
+        Optimiser d = Optimiser.parse(o.has("type") ? o.get("type").getAsString() : "adam");
+        for (String k : o.keySet())
+            if (!k.equals("type") && !d.parameters().containsKey(k))
+                throw new IllegalArgumentException("optimizer " + d.name() + " has no parameter '" + k + "'; it has " + d.parameters().keySet());
+        if (d instanceof KalmanFilter k)
+            return new KalmanFilter(num(o, "epsilon", k.epsilon()), num(o, "q0", k.q0()), num(o, "q_tau", k.qTau()),
+                    num(o, "q_min", k.qMin()), num(o, "eta0", k.eta0()), num(o, "eta_tau", k.etaTau()), num(o, "eta_max", k.etaMax()));
+        if (d instanceof LevenbergMarquardt l)
+            return new LevenbergMarquardt(num(o, "damping", l.damping()), num(o, "increase", l.increase()),
+                    num(o, "decrease", l.decrease()), num(o, "min_damping", l.minDamping()), (int) integer(o, "max_tries", l.maxTries()));
+        return d;
     }
 
     /** Missing fields take {@link TrainingConfig#defaults()}'s values, so a study file names only what it changes. */
@@ -156,15 +197,17 @@ public final class StudyJson {
                 default -> throw new IllegalArgumentException("schedule type '" + type + "': expected constant, step or exponential");
             };
         }
-        return new TrainingConfig((int) integer(o, "max_epochs", d.maxEpochs()), (int) integer(o, "batch_size", d.batchSize()),
-                bool(o, "shuffle", d.shuffle()), num(o, "learning_rate", d.learningRate()),
-                new AdamSettings(num(o, "adam_beta1", d.adam().beta1()), num(o, "adam_beta2", d.adam().beta2()), num(o, "adam_epsilon", d.adam().epsilon())),
-                schedule,
-                new EarlyStopping(num(o, "early_stopping_min_delta", d.earlyStopping().minDelta()), (int) num(o, "early_stopping_patience", d.earlyStopping().patience()),
-                        bool(o, "restore_best_weights", d.earlyStopping().restoreBest())),
-                o.has("preconditioning") ? Preconditioner.Method.valueOf(o.get("preconditioning").getAsString().toUpperCase(Locale.ROOT)) : d.preconditioning(),
-                bool(o, "normalise_targets", d.normaliseTargets()), integer(o, "seed", d.seed()),
-                o.has("backend") ? o.get("backend").getAsString() : d.backend(), (int) num(o, "threads", 1));
+        return d.toBuilder().maxEpochs((int) integer(o, "max_epochs", d.maxEpochs())).batchSize((int) integer(o, "batch_size", d.batchSize()))
+                .shuffle(bool(o, "shuffle", d.shuffle())).learningRate(num(o, "learning_rate", d.learningRate()))
+                .adam(new AdamSettings(num(o, "adam_beta1", d.adam().beta1()), num(o, "adam_beta2", d.adam().beta2()), num(o, "adam_epsilon", d.adam().epsilon())))
+                .schedule(schedule)
+                .earlyStopping(new EarlyStopping(num(o, "early_stopping_min_delta", d.earlyStopping().minDelta()), (int) num(o, "early_stopping_patience", d.earlyStopping().patience()),
+                        bool(o, "restore_best_weights", d.earlyStopping().restoreBest())))
+                .preconditioning(o.has("preconditioning") ? Preconditioner.Method.valueOf(o.get("preconditioning").getAsString().toUpperCase(Locale.ROOT)) : d.preconditioning())
+                .normaliseTargets(bool(o, "normalise_targets", d.normaliseTargets())).seed(integer(o, "seed", d.seed()))
+                .backend(o.has("backend") ? BackendType.parse(o.get("backend").getAsString()) : d.backend()).threads((int) num(o, "threads", 1))
+                .optimiser(o.has("optimizer") ? optimiser(o.get("optimizer")) : d.optimiser())
+                .build();
     }
 
     static JsonElement req(JsonObject o, String key) {

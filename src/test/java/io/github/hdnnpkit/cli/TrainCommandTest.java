@@ -103,6 +103,35 @@ class TrainCommandTest {
     }
 
     @Test
+    void theOptimiserIsChosenOnTheCommandLineAndNamedInTheProvenance(@TempDir Path tmp) throws Exception {
+        Path input = seriesFile(tmp, 10, "300K", "950K");
+        Path result = tmp.resolve("r.json");
+        run(small(input, result, "--optimizer", "ekf", "--kalman", "q0=0.001,eta_max=0.5").toArray(String[]::new));
+        JsonObject hp = JsonParser.parseString(Files.readString(result)).getAsJsonObject().getAsJsonObject("provenance").getAsJsonObject("hyper_parameters");
+        assertEquals("ekf", hp.get("optimizer").getAsString());
+        assertEquals(0.001, hp.get("ekf_q0").getAsDouble());
+        assertEquals(0.5, hp.get("ekf_eta_max").getAsDouble());
+        assertEquals(1e-2, hp.get("ekf_epsilon").getAsDouble(), "n2p2's default where not given");
+        run(small(input, result, "--optimizer", "lm", "--lm-damping", "0.1").toArray(String[]::new));
+        hp = JsonParser.parseString(Files.readString(result)).getAsJsonObject().getAsJsonObject("provenance").getAsJsonObject("hyper_parameters");
+        assertEquals("lm", hp.get("optimizer").getAsString());
+        assertEquals(0.1, hp.get("lm_damping").getAsDouble());
+
+        Run bad = execute(small(input, result, "--optimizer", "sgd").toArray(String[]::new));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown optimiser 'sgd'; expected adam, ekf or lm"), bad.err());
+        bad = execute(small(input, result, "--kalman", "q0=0.1").toArray(String[]::new));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--kalman") && bad.err().contains("adam"), bad.err());
+        bad = execute(small(input, result, "--optimizer", "ekf", "--kalman", "qzero=0.1").toArray(String[]::new));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("qzero"), bad.err());
+        bad = execute(small(input, result, "--backend", "cuda").toArray(String[]::new));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown back-end 'cuda'"), bad.err());
+    }
+
+    @Test
     void aLayoutThatDoesNotFitTheFeaturesIsAClearError(@TempDir Path tmp) throws Exception {
         List<Configuration> cs = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(4, 3);
         Path input = tmp.resolve("input.xyz");   // energies only: n2p2 input.data would need forces

@@ -92,6 +92,44 @@ class TrainerTest {
     }
 
     @Test
+    void theKalmanFilterAndLevenbergMarquardtLowerTheLossOfATinyHdnnp() {
+        TrainingData data = synthetic(120, 13);
+        for (var opt : new io.github.hdnnpkit.model.optim.Optimiser[]{io.github.hdnnpkit.model.optim.KalmanFilter.N2P2,
+                io.github.hdnnpkit.model.optim.LevenbergMarquardt.DEFAULTS}) {
+            TrainingConfig cfg = TrainingConfig.builder().optimiser(opt).maxEpochs(12).earlyStopping(EarlyStopping.NONE).threads(2).build();
+            TrainingResult r = new Trainer(cfg).train(Layout.parse("6-5-1"), data);
+            // the returned (best) model against the first epoch's; measured: ekf 0.0081 -> 0.0027, lm 0.028 -> 0.0028
+            double first = r.epochs().get(0).validationLoss(), best = r.validation().mse();
+            assertTrue(best < 0.5 * first, opt.name() + ": val_loss " + first + " -> " + best);
+            assertTrue(r.validation().rmseMeVPerAtom() < 0.5 * spreadMeVPerAtom(data), opt.name() + ": " + r.validation().rmseMeVPerAtom());
+            assertEquals(opt.name(), r.provenance().hyperParameters().get("optimizer"));
+        }
+    }
+
+    @Test
+    void aResumedKalmanFilterContinuesBitForBit(@TempDir Path tmp) {
+        TrainingData data = synthetic(40, 17);
+        Layout layout = Layout.parse("6-4-1");
+        for (var opt : new io.github.hdnnpkit.model.optim.Optimiser[]{io.github.hdnnpkit.model.optim.KalmanFilter.N2P2,
+                io.github.hdnnpkit.model.optim.LevenbergMarquardt.DEFAULTS}) {
+            TrainingConfig cfg = TrainingConfig.builder().optimiser(opt).maxEpochs(4).earlyStopping(EarlyStopping.NONE).threads(2).build();
+            TrainingResult straight = new Trainer(cfg).train(layout, data);
+            Path cp = tmp.resolve(opt.name());
+            Cancellation stopAfter2 = Cancellation.none();
+            new Trainer(cfg).checkpoints(cp, 1).progress(new io.github.hdnnpkit.util.Progress() {
+                @Override public void start(String task, long total) { }
+                @Override public void update(long done, String message) { if (done == 2) stopAfter2.cancel(); }
+                @Override public void finish(String message) { }
+            }).cancellation(stopAfter2).train(layout, data);
+            TrainingResult resumed = new Trainer(cfg).checkpoints(cp, 1).train(layout, data);
+            assertEquals(4, resumed.lastEpoch());
+            assertArrayEquals(straight.potential().parameters(), resumed.potential().parameters(), opt.name() + ": 2 + 2 epochs = 4 epochs");
+            assertEquals(straight.epochs().get(3).validationLoss(), resumed.epochs().get(3).validationLoss());
+            assertEquals(straight.epochs().get(3).learningRate(), resumed.epochs().get(3).learningRate());
+        }
+    }
+
+    @Test
     void schedules() {
         LearningRateSchedule step = new LearningRateSchedule.StepDrop(0.5, 100, 1e-4);
         assertEquals(1e-3, step.rate(1e-3, 99));

@@ -258,4 +258,29 @@ class StudyFileTest {
         bad("b.json", json.replace("\"hidden\"", "\"hiddn\""), "specs[0]", "unknown field 'hiddn'");
         bad("c.json", json.replace("\"name\": \"bad\",", "\"name\": \"bad\", \"seeds\": 3,"), "unknown field 'seeds'");
     }
+
+    @Test
+    void aStudyFileNamesTheOptimiserForAllModelsOrForOne() throws Exception {
+        Study s = StudyFile.read(file("opt.yaml", """
+                name: optimisers
+                data: {source: fixture, descriptor_set: thesis-22}
+                training: {max_epochs: 5, optimizer: {type: ekf, q0: 0.001}}
+                models:
+                  - {name: ekf, features: "evenly:3"}
+                  - {name: lm, features: "evenly:3", training: {optimizer: lm}}
+                  - {name: adam, features: "evenly:3", training: {optimizer: adam}}
+                """));
+        assertEquals(io.github.hdnnpkit.model.optim.KalmanFilter.N2P2.withProcessNoise(0.001, 2.302, 1e-6), s.specs().get(0).training().optimiser());
+        assertEquals(io.github.hdnnpkit.model.optim.LevenbergMarquardt.DEFAULTS, s.specs().get(1).training().optimiser());
+        assertEquals(5, s.specs().get(1).training().maxEpochs());
+        assertEquals(io.github.hdnnpkit.model.optim.Adam.INSTANCE, s.specs().get(2).training().optimiser());
+        assertEquals(3, s.specs().stream().map(ModelSpec::hash).distinct().count());
+        InputFormatException e = assertThrows(InputFormatException.class, () -> StudyFile.read(file("bad.yaml", """
+                name: bad
+                data: {source: fixture, descriptor_set: thesis-22}
+                training: {optimizer: {type: ekf, q_zero: 0.001}}
+                models: [{name: a, features: all}]
+                """)));
+        assertTrue(e.getMessage().contains("q_zero"), e.getMessage());
+    }
 }

@@ -20,11 +20,6 @@ public interface Backend {
 
     /** The back-end for a name: {@code java} (vectorised when the JVM offers the Vector API), {@code java-scalar}, {@code dl4j}. */
     static Backend named(String name) {
-        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "java", "java-vector", "fast" -> JavaBackend.best();
-            case "java-scalar", "scalar" -> JavaBackend.scalar();
-            case "dl4j", "samediff", "dl4j-samediff" -> new Dl4jBackend();
-            default -> throw new IllegalArgumentException("unknown back-end '" + name + "'; expected java, java-scalar or dl4j");
-        };
+        return BackendType.parse(name).open();
     }
 }

@@ -34,6 +34,34 @@ public interface Engine extends AutoCloseable {
     /** Network energies (sums of atomic outputs) of every configuration, normalised units. */
     double[] energies(Prepared data);
 
+    /**
+     * The energy of one configuration and its Jacobian {@code dE_c/dθ} (back-propagation with seed 1 instead of the
+     * residual), in normalised units, for second-order optimisers (the Kalman filter, Levenberg–Marquardt).
+     * {@code jacobian} receives {@link Layout#parameterCount()} values in the flat parameter order.
+     * Back-ends that lack it throw {@link UnsupportedOperationException}.
+     */
+    default double energyAndJacobian(Prepared data, int configuration, float[] jacobian) {
+        throw new UnsupportedOperationException(backendName() + " has no per-configuration Jacobian; second-order optimisers need the java back-end");
+    }
+
+    /**
+     * Energies and Jacobian rows of several configurations, in parallel on the engine's threads: row {@code i} of
+     * {@code jacobians} (row-major, {@code configurations.length × parameterCount}) is {@code dE/dθ} of
+     * {@code configurations[i]}.
+     */
+    default double[] energiesAndJacobians(Prepared data, int[] configurations, float[] jacobians) {
+        int p = layout().parameterCount();
+        if (jacobians.length < (long) configurations.length * p)
+            throw new IllegalArgumentException("Jacobian buffer of " + jacobians.length + " for " + configurations.length + " × " + p);
+        double[] e = new double[configurations.length];
+        float[] row = new float[p];
+        for (int i = 0; i < configurations.length; i++) {
+            e[i] = energyAndJacobian(data, configurations[i], row);
+            System.arraycopy(row, 0, jacobians, i * p, p);
+        }
+        return e;
+    }
+
     /** A copy of the current parameters in {@link Layout}'s flat order. */
     float[] parameters();
 

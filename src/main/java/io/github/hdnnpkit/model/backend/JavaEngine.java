@@ -193,6 +193,62 @@ final class JavaEngine implements Engine {
         }
     }
 
+    /**
+     * Forward and backward for configuration c with seed 1: writes {@code dE_c/dθ} into {@code jac} from {@code at}
+     * and returns E_c. The same kernels as {@link #train} with g = 1 and the output zeroed first.
+     */
+    private double jacobian(JavaData d, int c, Workspace w, float[] jac, int at) {
+        double e = forward(d, c, w);
+        java.util.Arrays.fill(jac, at, at + parameterCount, 0f);
+        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        int last = layers, nk = sizes[last - 1], wo = layout.weightOffset(last);
+        for (int j = 0; j < nk; j++) jac[at + wo + j] = w.sums[j];
+        jac[at + layout.biasOffset(last)] = n;
+        if (last == 1) return e;
+        Activation hidden = layout.hidden();
+        k.outputDelta(params, wo, nk, 1f, w.act[last - 1], w.delta[last - 1], n, hidden);
+        for (int l = last - 1; l >= 1; l--) {
+            float[] in = l == 1 ? d.x : w.act[l - 1];
+            k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], n, jac, at + layout.weightOffset(l), at + layout.biasOffset(l));
+            if (l > 1)
+                k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], n, hidden);
+        }
+        return e;
+    }
+
+    private void requireNoSkip() {
+        if (skip != null) throw new IllegalStateException("the Jacobian covers the network's weights only; remove the skip term first");
+    }
+
+    @Override
+    public double energyAndJacobian(Prepared data, int configuration, float[] jac) {
+        requireNoSkip();
+        if (jac.length < parameterCount) throw new IllegalArgumentException("Jacobian buffer of " + jac.length + ", expected " + parameterCount);
+        return jacobian((JavaData) data, configuration, workspaces[0], jac, 0);
+    }
+
+    @Override
+    public double[] energiesAndJacobians(Prepared data, int[] configurations, float[] jac) {
+        requireNoSkip();
+        JavaData d = (JavaData) data;
+        int b = configurations.length;
+        if (jac.length < (long) b * parameterCount)
+            throw new IllegalArgumentException("Jacobian buffer of " + jac.length + " for " + b + " × " + parameterCount);
+        double[] e = new double[b];
+        int chunks = Math.max(1, Math.min(threads, b));
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < chunks; t++) {
+            Workspace w = workspaces[t];
+            int from = (int) ((long) b * t / chunks), to = (int) ((long) b * (t + 1) / chunks);
+            tasks.add(() -> {
+                for (int i = from; i < to; i++) e[i] = jacobian(d, configurations[i], w, jac, i * parameterCount);
+                return null;
+            });
+        }
+        run(tasks);
+        return e;
+    }
+
     /** Loss {@code 1/(2B) Σ r²} and its gradient for the given configurations, without updating anything. */
     double lossAndGradient(Prepared data, int[] configurations, float[] gradient) {
         JavaData d = (JavaData) data;
