@@ -27,7 +27,7 @@ public final class ConsoleProgress implements Progress {
         this.total = total;
         this.started = System.nanoTime();
         this.lastDecile = -1;
-        this.lastDraw = total > 0 ? 0 : System.nanoTime();
+        this.lastDraw = 0;
     }
 
     @Override
