@@ -38,11 +38,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "descriptors", mixinStandardHelpOptions = true,
         description = {"Compute Behler-Parrinello symmetry functions of a structure file and write them as CSV, NumPy .npy or the kit's cache.",
-                "Examples:",
-                "  hdnnp descriptors --structures md.extxyz.gz --set thesis-329 --out g.npy            (g.npy + g.npy.json)",
-                "  hdnnp descriptors --structures md.extxyz.gz --set thesis-329 --out g.csv.gz",
-                "  hdnnp descriptors --structures md.extxyz.gz --set thesis-329 --format cache --out cache/",
-                "  hdnnp train --data md.extxyz.gz --set thesis-329 --cache cache/ ...                 (reuses it)"})
+                "Examples (g.npy comes with g.npy.json; train --cache reuses the cache folder):",
+                "  hdnnp descriptors --structures md.xyz --set thesis-329 --out g.npy",
+                "  hdnnp descriptors --structures md.xyz --set thesis-329 --out g.csv.gz",
+                "  hdnnp descriptors --structures md.xyz --set thesis-329 --out cache/ --format cache",
+                "  hdnnp train --data md.xyz --set thesis-329 --cache cache/ --layout 329-10-10-1"})
 public final class DescriptorsCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--structures", required = true, paramLabel = "FILE",
             description = "Structure file: " + StructureFiles.SUPPORTED + ".")
