@@ -26,10 +26,13 @@ final class ByteChunk {
         if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
 
+    /** An ASCII string (numbers, ids): one byte per char. */
+    @SuppressWarnings("deprecation")   // the one String copy that is a plain memcpy for Latin-1 strings
     ByteChunk ascii(String s) {
         int n = s.length();
         ensure(n);
-        for (int i = 0; i < n; i++) bytes[size++] = (byte) s.charAt(i);
+        s.getBytes(0, n, bytes, size);
+        size += n;
         return this;
     }
 
