@@ -42,6 +42,13 @@ final class ByteChunk {
         return this;
     }
 
+    /** The shortest decimal that reads back to the finite double {@code v} ({@link Schubfach}). */
+    ByteChunk shortest(double v) {
+        ensure(32);
+        size = Schubfach.write(v, bytes, size);
+        return this;
+    }
+
     /** A non-negative integer in decimal. */
     ByteChunk decimal(long v) {
         if (v < 0) throw new IllegalArgumentException("negative: " + v);

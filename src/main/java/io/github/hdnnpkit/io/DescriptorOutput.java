@@ -209,7 +209,8 @@ public abstract class DescriptorOutput implements AutoCloseable {
             boolean f32 = float32();
             for (int a = 0; a < rows.length; a++) {
                 b.decimal(index).ascii(',').decimal(a);
-                for (double v : rows[a]) b.ascii(',').ascii(f32 ? ShortestDecimal.of((float) v) : ShortestDecimal.of(v));
+                if (f32) for (double v : rows[a]) b.ascii(',').ascii(ShortestDecimal.of((float) v));
+                else for (double v : rows[a]) b.ascii(',').shortest(v);
                 b.ascii('\n');
             }
             return new Encoded(c, rows.length, b, null);

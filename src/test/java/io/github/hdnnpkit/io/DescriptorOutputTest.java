@@ -201,6 +201,13 @@ class DescriptorOutputTest {
             if (Double.isFinite(v)) assertRoundTrip(v);
             assertRoundTrip(r.nextDouble() * 100);            // the range of descriptor values
         }
+        // the same digits as jackson-core's independent Schubfach, on every kind of double
+        for (int i = 0; i < 200_000; i++) {
+            double v = i % 2 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextDouble() * Math.pow(10, r.nextInt(-12, 12));
+            if (!Double.isFinite(v)) continue;
+            assertEquals(0, new java.math.BigDecimal(com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(v))
+                    .compareTo(new java.math.BigDecimal(ShortestDecimal.of(v))), "digits of " + v);
+        }
         for (int i = 0; i < 100_000; i++) {
             float f = Float.intBitsToFloat(r.nextInt());
             if (Float.isFinite(f)) assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(Float.parseFloat(ShortestDecimal.of(f))));
