@@ -29,8 +29,27 @@ public final class HdnnpCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * The command line for these arguments: when the first one names a subcommand, only that one is built (picocli
+     * reflects over every option of every command it is given, about half of the start-up of a short run);
+     * otherwise (help, version, a typo) all of them, so that the usage lists every verb.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            for (ServiceLoader.Provider<Subcommand> p : ServiceLoader.load(Subcommand.class).stream().toList()) {
+                Command c = p.type().getAnnotation(Command.class);
+                if (c != null && c.name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new HdnnpCommand());
+                    cl.addSubcommand(p.get());
+                    return cl;
+                }
+            }
+        }
+        return commandLine();
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -67,9 +67,7 @@ public final class DescriptorCache {
 
     /** The cache file of this data and calculator. */
     public Path fileFor(List<Configuration> data, DescriptorCalculator calculator) {
-        String key = HexFormat.of().formatHex(key(data, calculator));
-        String setName = calculator.set().name().replaceAll("[^A-Za-z0-9._-]", "_");
-        return directory.resolve(setName + "-" + calculator.convention() + "-" + key.substring(0, 16) + ".descriptors");
+        return fileFor(key(data, calculator), calculator);
     }
 
     /** The cached matrix, or the computed one (then stored). */
@@ -110,20 +108,40 @@ public final class DescriptorCache {
 
     /** The cache key: SHA-256 of data, set, convention and format version. */
     public static byte[] key(List<Configuration> data, DescriptorCalculator calculator) {
+        return key(dataFingerprint(data), calculator);
+    }
+
+    /** SHA-256 over species, positions, lattice and periodicity of every configuration, in order. */
+    public static byte[] dataFingerprint(List<Configuration> data) {
+        DataFingerprint f = new DataFingerprint();
+        for (Configuration c : data) f.add(c);
+        return f.digest();
+    }
+
+    /** The key from a data fingerprint ({@link #dataFingerprint} or a streamed {@link DataFingerprint}). */
+    public static byte[] key(byte[] dataFingerprint, DescriptorCalculator calculator) {
         MessageDigest md = sha256();
         md.update(MAGIC);
         md.update(ByteBuffer.allocate(4).putInt(VERSION).array());
         md.update(calculator.set().fingerprint().getBytes(StandardCharsets.UTF_8));
         md.update(calculator.convention().name().getBytes(StandardCharsets.UTF_8));
-        md.update(dataFingerprint(data));
+        md.update(dataFingerprint);
         return md.digest();
     }
 
-    /** SHA-256 over species, positions, lattice and periodicity of every configuration, in order. */
-    public static byte[] dataFingerprint(List<Configuration> data) {
-        MessageDigest md = sha256();
-        ByteBuffer b = ByteBuffer.allocate(1 << 16);
-        for (Configuration c : data) {
+    /** The cache file name of a key, as {@link #fileFor} gives it. */
+    private Path fileFor(byte[] key, DescriptorCalculator calculator) {
+        String hex = HexFormat.of().formatHex(key);
+        String setName = calculator.set().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return directory.resolve(setName + "-" + calculator.convention() + "-" + hex.substring(0, 16) + ".descriptors");
+    }
+
+    /** {@link #dataFingerprint} configuration by configuration, for data that is streamed rather than held. */
+    public static final class DataFingerprint {
+        private final MessageDigest md = sha256();
+        private final ByteBuffer b = ByteBuffer.allocate(1 << 16);
+
+        public void add(Configuration c) {
             md.update(("config " + c.size() + " " + Arrays.toString(c.pbc()) + " " + String.join(",", c.species()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             Lattice l = c.lattice().orElse(null);
@@ -131,7 +149,107 @@ public final class DescriptorCache {
             for (double p : c.positions()) putDouble(md, b, p);
             flush(md, b);
         }
-        return md.digest();
+
+        public byte[] digest() { return md.digest(); }
+    }
+
+    /**
+     * Writes the cache file of a data set that is streamed configuration by configuration ({@code hdnnp descriptors
+     * --format cache}), so that a later {@link #getOrCompute} on the same data, set and convention is a hit. The
+     * float32 values go to a hidden spill file in the cache folder as they come (memory: 4 bytes per configuration);
+     * {@link StreamWriter#commit()} writes the cache file, whose name depends on the whole data, through a temporary
+     * file; {@link StreamWriter#close()} without a commit leaves nothing.
+     */
+    public StreamWriter streamWriter(DescriptorCalculator calculator) throws IOException {
+        return new StreamWriter(calculator);
+    }
+
+    /** See {@link #streamWriter}. Not thread-safe: configurations are added in data order from one thread. */
+    public final class StreamWriter implements AutoCloseable {
+        private final DescriptorCalculator calculator;
+        private final DataFingerprint fingerprint = new DataFingerprint();
+        private final Path spill;
+        private final OutputStream out;
+        private int[] offsets = new int[1024];
+        private int configurations;
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
+        private boolean closed;
+
+        private StreamWriter(DescriptorCalculator calculator) throws IOException {
+            this.calculator = calculator;
+            Path dir = directory.toAbsolutePath();
+            Files.createDirectories(dir);
+            spill = Files.createTempFile(dir, ".values-", ".tmp");
+            out = new java.io.BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
+        }
+
+        /** The next configuration and its rows (one per atom, {@code set().size()} values each). */
+        public void add(Configuration c, double[][] rows) throws IOException {
+            int nf = calculator.set().size();
+            if (rows.length != c.size()) throw new IllegalArgumentException(rows.length + " rows for " + c.size() + " atoms");
+            fingerprint.add(c);
+            for (double[] row : rows) {
+                if (row.length != nf) throw new IllegalArgumentException(row.length + " values, expected " + nf);
+                for (double v : row) {
+                    if (buf.remaining() < 4) drain();
+                    buf.putFloat((float) v);
+                }
+            }
+            if (configurations + 1 == offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            offsets[configurations + 1] = Math.addExact(offsets[configurations], rows.length);
+            configurations++;
+        }
+
+        private void drain() throws IOException {
+            out.write(buf.array(), 0, buf.position());
+            buf.clear();
+        }
+
+        /** Writes the cache file and returns it (the name {@link #getOrCompute} looks for). */
+        public Path commit() throws IOException {
+            if (closed) throw new IllegalStateException("closed");
+            if (configurations == 0) throw new IllegalStateException("no configuration was added");
+            drain();
+            out.close();
+            closed = true;
+            byte[] key = key(fingerprint.digest(), calculator);
+            Path target = fileFor(key, calculator).toAbsolutePath();
+            int rows = offsets[configurations];
+            int features = calculator.set().size();
+            if ((long) rows * features > Integer.MAX_VALUE - 8)
+                throw new IOException((long) rows * features + " values do not fit one descriptor matrix; split the data set");
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                CRC32C crc = new CRC32C();
+                try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                     InputStream values = Files.newInputStream(spill)) {
+                    DataOutputStream o = new DataOutputStream(new CheckedOutputStream(raw, crc));
+                    writeHeader(o, key, calculator, configurations, rows, calculator.set().ids(), Arrays.copyOf(offsets, configurations + 1));
+                    values.transferTo(o);
+                    o.flush();
+                    new DataOutputStream(raw).writeLong(crc.getValue());
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(spill);
+            }
+            return target;
+        }
+
+        /** Discards everything unless committed. */
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                out.close();
+            }
+            Files.deleteIfExists(spill);
+        }
     }
 
     private static void putDouble(MessageDigest md, ByteBuffer b, double v) {
@@ -169,16 +287,7 @@ public final class DescriptorCache {
             try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
                 DataOutputStream out = new DataOutputStream(checked);
-                out.write(MAGIC);
-                out.writeInt(VERSION);
-                out.write(key);
-                out.writeUTF(calculator.set().name());
-                out.writeUTF(calculator.convention().name());
-                out.writeInt(m.configurations());
-                out.writeInt(m.rows());
-                out.writeInt(m.features());
-                for (String id : m.featureIds()) out.writeUTF(id);
-                for (int o : m.atomOffsets()) out.writeInt(o);
+                writeHeader(out, key, calculator, m.configurations(), m.rows(), m.featureIds(), m.atomOffsets());
                 float[] v = m.rawValues();
                 ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
                 for (int i = 0; i < v.length; ) {
@@ -199,6 +308,20 @@ public final class DescriptorCache {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void writeHeader(DataOutputStream out, byte[] key, DescriptorCalculator calculator, int configurations,
+                                    int rows, List<String> ids, int[] offsets) throws IOException {
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.write(key);
+        out.writeUTF(calculator.set().name());
+        out.writeUTF(calculator.convention().name());
+        out.writeInt(configurations);
+        out.writeInt(rows);
+        out.writeInt(ids.size());
+        for (String id : ids) out.writeUTF(id);
+        for (int o : offsets) out.writeInt(o);
     }
 
     /** Reads a cache file, verifying magic, version, key, sizes and checksum. */

@@ -58,6 +58,45 @@ public final class StructureFiles {
         }
     }
 
+    /**
+     * The number of configurations in the file by a quick scan of its lines (no number is parsed: n2p2's
+     * {@code begin} lines, extended XYZ's atom-count lines, LAMMPS's {@code ITEM: TIMESTEP}), for a progress bar's
+     * total before the file is streamed; -1 when the scan meets something it does not understand (the real reader
+     * then reports the error with its line).
+     */
+    public static long countFrames(Path file) {
+        Format format = format(file);
+        long frames = 0;
+        try (java.io.BufferedReader in = TextFiles.reader(file)) {
+            String line;
+            switch (format) {
+                case N2P2 -> {
+                    while ((line = in.readLine()) != null) if (line.startsWith("begin") && line.trim().equals("begin")) frames++;
+                }
+                case LAMMPS_DUMP -> {
+                    while ((line = in.readLine()) != null) if (line.startsWith("ITEM: TIMESTEP")) frames++;
+                }
+                case EXTENDED_XYZ -> {
+                    while ((line = in.readLine()) != null) {
+                        String t = line.trim();
+                        if (t.isEmpty()) continue;
+                        long atoms;
+                        try {
+                            atoms = Long.parseLong(t);
+                        } catch (NumberFormatException e) {
+                            return -1;
+                        }
+                        for (long k = 0; k <= atoms; k++) if (in.readLine() == null) return -1;   // comment line + atoms
+                        frames++;
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return frames;
+    }
+
     private enum Format { N2P2, EXTENDED_XYZ, LAMMPS_DUMP }
 
     private static Format format(Path file) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A progress bar on a console: redrawn in place with {@code \r} on a terminal, a line every 10 % otherwise (CI logs
- * stay short).
+ * stay short). Without a total (≤ 0: a stream of unknown length) it shows the count and the rate, never "n/-1".
  */
 public final class ConsoleProgress implements Progress {
     private final PrintStream out;
@@ -34,6 +34,18 @@ public final class ConsoleProgress implements Progress {
     public synchronized void update(long done, String message) {
         double f = total > 0 ? Math.min(1.0, (double) done / total) : 0;
         long now = System.nanoTime();
+        if (total <= 0) {
+            // no total to show a bar or an ETA against: the count and the rate, redrawn every 0.2 s (a log line every 10 s)
+            if (now - lastDraw < (terminal ? 200_000_000L : 10_000_000_000L)) return;
+            lastDraw = now;
+            double s = (now - started) / 1e9;
+            String line = String.format(Locale.ROOT, "%s: %d done, %.1f/s, %.0fs%s", task, done, done / Math.max(s, 1e-9), s,
+                    message == null ? "" : " " + message);
+            if (terminal) out.print("\r" + line);
+            else out.println(line);
+            out.flush();
+            return;
+        }
         if (terminal) {
             if (now - lastDraw < 200_000_000L && done < total) return;
             lastDraw = now;
