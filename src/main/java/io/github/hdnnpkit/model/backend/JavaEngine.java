@@ -199,20 +199,25 @@ final class JavaEngine implements Engine {
      */
     private double jacobian(JavaData d, int c, Workspace w, float[] jac, int at) {
         double e = forward(d, c, w);
-        java.util.Arrays.fill(jac, at, at + parameterCount, 0f);
-        int first = d.offsets[c], n = d.offsets[c + 1] - first, xo = first * d.features;
+        int n = d.offsets[c + 1] - d.offsets[c], xo = d.xOffsets[c], blocks = k.blocks(n);
         int last = layers, nk = sizes[last - 1], wo = layout.weightOffset(last);
-        for (int j = 0; j < nk; j++) jac[at + wo + j] = w.sums[j];
-        jac[at + layout.biasOffset(last)] = n;
-        if (last == 1) return e;
-        Activation hidden = layout.hidden();
-        k.outputDelta(params, wo, nk, 1f, w.act[last - 1], w.delta[last - 1], n, hidden);
-        for (int l = last - 1; l >= 1; l--) {
-            float[] in = l == 1 ? d.x : w.act[l - 1];
-            k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], n, jac, at + layout.weightOffset(l), at + layout.biasOffset(l));
-            if (l > 1)
-                k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], n, hidden);
+        // the hidden layers' terms go through the lane buffer like train's, folded once (same kernels, same bits)
+        java.util.Arrays.fill(w.grad, 0f);
+        java.util.Arrays.fill(w.gradLanes, 0f);
+        for (int j = 0; j < nk; j++) w.grad[wo + j] = w.sums[j];
+        w.grad[layout.biasOffset(last)] = n;
+        if (last > 1) {
+            Activation hidden = layout.hidden();
+            k.outputDelta(params, wo, nk, 1f, w.act[last - 1], w.delta[last - 1], n, hidden);
+            for (int l = last - 1; l >= 1; l--) {
+                float[] in = l == 1 ? d.x : w.act[l - 1];
+                k.accumulateGradient(w.delta[l], sizes[l], in, l == 1 ? xo : 0, sizes[l - 1], blocks, w.gradLanes, layout.weightOffset(l), layout.biasOffset(l));
+                if (l > 1)
+                    k.backpropagate(params, layout.weightOffset(l), sizes[l - 1], sizes[l], w.delta[l], w.act[l - 1], w.delta[l - 1], blocks, hidden);
+            }
+            k.foldLanes(w.gradLanes, w.grad, parameterCount);
         }
+        System.arraycopy(w.grad, 0, jac, at, parameterCount);
         return e;
     }
 
