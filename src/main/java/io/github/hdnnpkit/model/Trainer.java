@@ -57,6 +57,7 @@ public final class Trainer {
     private float[] initialParameters;
     private Path checkpointDir;
     private int checkpointEvery;
+    private EpochMonitor monitor;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -73,6 +74,9 @@ public final class Trainer {
 
     /** Starts from these parameters instead of the seeded Glorot initialisation (e.g. to compare back-ends). */
     public Trainer initialParameters(float[] p) { this.initialParameters = p.clone(); return this; }
+
+    /** Reports every epoch with the test part's errors at that epoch (costs one forward pass over the test part per epoch). */
+    public Trainer monitor(EpochMonitor m) { this.monitor = Objects.requireNonNull(m); return this; }
 
     /** Writes a checkpoint to {@code dir} every {@code everyEpochs} epochs and resumes from it if one is there. */
     public Trainer checkpoints(Path dir, int everyEpochs) {
@@ -105,6 +109,7 @@ public final class Trainer {
         try (Engine engine = be.open(layout, init, config.adam(), config.threads())) {
             Engine.Prepared trainData = engine.prepare(pre.apply(raw, train), targets(energies, atoms, train, norm));
             Engine.Prepared valData = engine.prepare(pre.apply(raw, val), targets(energies, atoms, val, norm));
+            Engine.Prepared watchedTest = monitor == null ? null : engine.prepare(pre.apply(raw, test), null);
 
             List<EpochRecord> history = new ArrayList<>();
             double bestVal = Double.POSITIVE_INFINITY;
@@ -148,7 +153,10 @@ public final class Trainer {
                     double valLoss = mse(engine.energies(valData), energies, atoms, val, norm);
                     double sec = (System.nanoTime() - e0) * 1e-9;
                     epochSeconds += sec;
-                    history.add(new EpochRecord(epoch, trainLoss, valLoss, lr, sec));
+                    EpochRecord record = new EpochRecord(epoch, trainLoss, valLoss, lr, sec);
+                    history.add(record);
+                    if (monitor != null)
+                        monitor.epoch(record, predictions(test, atoms, energies, toEnergies(engine.energies(watchedTest), atoms, test, norm)).errors());
                     if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss))
                         throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss + ", val_loss " + valLoss
                                 + "); " + (config.optimiser() instanceof Adam ? "lower the learning rate" : "lower the optimiser's step (ekf: eta0/eta_max; lm: a larger damping)"));

@@ -82,6 +82,19 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Trains one model now, whether or not the store has it, on {@code threads} threads and with a monitor that sees
+     * every epoch (e.g. a {@link io.github.hdnnpkit.model.LearningCurve.Recorder}), and stores its result, so a study
+     * that contains the same model reuses this training.
+     */
+    public StudyResult train(ModelSpec s, int threads, io.github.hdnnpkit.model.EpochMonitor monitor) {
+        StudyData d = data(s.data());
+        TrainingResult tr = new Trainer(s.training().withThreads(threads)).cancellation(cancellation).monitor(monitor).train(s.layout(), d.trainingData(s));
+        StudyResult r = StudyResult.of(s, d.fingerprint(), tr);
+        if (tr.stopReason() != TrainingResult.StopReason.CANCELLED) store.write(r);
+        return r;
+    }
+
     /** Results already in the store for this study's models (nothing is trained). */
     public StudyResults collect(Study study) {
         Map<String, StudyResult> done = new LinkedHashMap<>();

@@ -79,6 +79,18 @@ public final class ThesisStudies {
         return Study.of("evenly spaced", specs);
     }
 
+    /**
+     * Table 3.3 against table 4.1: the 22 functions extracted from the 329 (section 3.3), the 57-set A (section 4.2's
+     * best) and all 329, on the same data. Group by the built-in key {@code features} (22, 57, 329).
+     */
+    public static Study featureCounts(ModelSpec.Template t) {
+        checkTemplate(t);
+        return Study.of("22, 57 and 329 features", List.of(
+                t.model("22 extracted", ThesisSets.thesis22Extracted().ids()),
+                t.model("57-A", fiftySeven('A')),
+                t.model("all 329", Group.ALL.ids())));
+    }
+
     /** The ids of the thesis's 57-set A, B, C or D (section 4.3). */
     public static List<String> fiftySeven(char set) {
         return ThesisSets.fiftySeven(set).ids();
