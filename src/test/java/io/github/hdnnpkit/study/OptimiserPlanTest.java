@@ -64,6 +64,13 @@ class OptimiserPlanTest {
         var ekfGroups = results(PLAN.groups(true), new double[]{3.0, 3.1, 3.05}, new double[]{2.0, 2.1, 2.05}, new double[]{9, 9.5, 9.2});
         var adamDrops = results(PLAN.dropOnes(false), same, new double[]{1.02, 1.08, 1.04}, new double[]{1.01, 1.09, 1.06});
         var ekfDrops = results(PLAN.dropOnes(true), same, new double[]{1.02, 1.08, 1.04}, new double[]{3.0, 3.1, 3.05});
+        var byOptimiser = new java.util.LinkedHashMap<String, StudyResults>();
+        byOptimiser.put("Adam", adamCounts);
+        byOptimiser.put("EKF", ekfCounts);
+        var summary = io.github.hdnnpkit.study.plot.StudyTables.summaries("optimiser", byOptimiser, "features");
+        assertEquals(List.of("Adam", "Adam", "Adam", "EKF", "EKF", "EKF"), summary.stringColumn("optimiser").asList());
+        assertEquals(List.of("22", "57", "329", "22", "57", "329"), summary.stringColumn("by features").asList());
+        assertEquals(1.0467, summary.doubleColumn("test RMSE (meV/atom)").get(5), 1e-9, "mean of 1.02, 1.12, 1.0, to 4 digits");
         List<VerdictComparison> rows = OptimiserPlan.compare(adamCounts, ekfCounts, adamGroups, ekfGroups, adamDrops, ekfDrops);
         assertEquals(5, rows.size());
         assertEquals(List.of(false, true, false, false, true), rows.stream().map(VerdictComparison::changed).toList());

@@ -26,7 +26,8 @@ public final class StudyTables {
      * confidence interval, the best epoch and the time per epoch.
      */
     public static Table summary(StudyResults results, String groupBy) {
-        StringColumn group = StringColumn.create(groupBy);
+        // grouped by the feature count, the group column would clash with the "features" column
+        StringColumn group = StringColumn.create(groupBy.equals("features") ? "by features" : groupBy);
         IntColumn n = IntColumn.create("seeds"), features = IntColumn.create("features");
         DoubleColumn val = DoubleColumn.create("val_loss (eV²)"), valAtom = DoubleColumn.create("val_loss/atom"),
                 test = DoubleColumn.create("test_loss (eV²)"), testAtom = DoubleColumn.create("test_loss/atom"),
@@ -58,6 +59,36 @@ public final class StudyTables {
             spe.append(round(mean(rs, Metric.SECONDS_PER_EPOCH), 4));
         });
         return Table.create("summary over seeds by " + groupBy, group, features, n, val, valAtom, test, testAtom, rmse, sd, lo, hi, best, spe);
+    }
+
+    /**
+     * {@link #summary} of several studies of the same groups under different trainings (e.g. {@code Adam} and
+     * {@code EKF}) in one table, with a first column naming the training.
+     */
+    public static Table summaries(String trainingColumn, Map<String, StudyResults> byTraining, String groupBy) {
+        if (byTraining.isEmpty()) throw new IllegalArgumentException("no studies to summarise");
+        // column by column (Table.copy/append go through row selections, which the bundled RoaringBitmap breaks)
+        List<tech.tablesaw.columns.Column<?>> out = null;
+        for (var e : byTraining.entrySet()) {
+            Table t = summary(e.getValue(), groupBy);
+            String[] label = new String[t.rowCount()];
+            java.util.Arrays.fill(label, e.getKey());
+            t.insertColumn(0, StringColumn.create(trainingColumn, label));
+            if (out == null) {
+                out = new java.util.ArrayList<>();
+                for (var c : t.columns()) out.add(c.emptyCopy());
+            }
+            for (int i = 0; i < out.size(); i++) appendColumn(out.get(i), t.column(i));
+        }
+        return Table.create("summary over seeds by " + trainingColumn + " and " + groupBy, out);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void appendColumn(tech.tablesaw.columns.Column to, tech.tablesaw.columns.Column from) {
+        for (int r = 0; r < from.size(); r++) {
+            if (from.isMissing(r)) to.appendMissing();
+            else to.append(from.get(r));
+        }
     }
 
     /**
