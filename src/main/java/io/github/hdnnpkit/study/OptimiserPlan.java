@@ -133,6 +133,19 @@ public record OptimiserPlan(StudyPlan plan, int stride, int seeds, int ekfEpochs
         return out;
     }
 
+    /**
+     * Trains, and throws away, a few epochs of each optimiser on the 57-set A (one thread), so that the timed learning
+     * curves of a fresh JVM do not charge the JIT compiler's warm-up to whichever optimiser runs first. Nothing is
+     * stored; the data are loaded (or read from the cache) as the studies would.
+     */
+    public void warmUp(StudyRunner runner) {
+        var none = io.github.hdnnpkit.model.EarlyStopping.NONE;
+        for (TrainingConfig t : List.of(adam().toBuilder().maxEpochs(5).earlyStopping(none).build(), ekf(1), lm().toBuilder().maxEpochs(2).build())) {
+            ModelSpec s = template(t).model("warm-up", ThesisStudies.fiftySeven('A'));
+            new io.github.hdnnpkit.model.Trainer(t.withThreads(1)).train(s.layout(), runner.data(s.data()).trainingData(s));
+        }
+    }
+
     /** One sentence for the notebook: what this profile trains. */
     public String describe() {
         String data = switch (profile()) {
