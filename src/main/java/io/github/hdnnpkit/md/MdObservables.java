@@ -53,7 +53,7 @@ public record MdObservables(String engine, RadialDistribution rdf, MeanSquareDis
     }
 
     /** The shortest pair distance of a frame (∞ when no pair is within {@code cutoff}). */
-    static double closestPair(Configuration c, double cutoff) {
+    public static double closestPair(Configuration c, double cutoff) {
         NeighbourList nl = NeighbourList.of(c, cutoff);
         double m = Double.POSITIVE_INFINITY;
         for (int e = 0; e < nl.size(); e++) m = Math.min(m, nl.distance(e));
