@@ -162,6 +162,19 @@ public record Split(int[] train, int[] validation, int[] test, long seed, Scheme
         return new Split(kept, validation, test, this.seed, scheme);
     }
 
+    /**
+     * Every {@code k}-th configuration of the training and of the validation part (in ascending order), the test
+     * part whole: a cheaper training (e.g. with forces) judged on the same test configurations as one on this split.
+     */
+    public Split thinned(int k) {
+        if (k < 1) throw new IllegalArgumentException("thinning step must be ≥ 1, got " + k);
+        return new Split(everyKth(train, k), everyKth(validation, k), test, seed, scheme);
+    }
+
+    private static int[] everyKth(int[] a, int k) {
+        return java.util.stream.IntStream.range(0, a.length).filter(i -> i % k == 0).map(i -> a[i]).toArray();
+    }
+
     @Override
     public String toString() {
         return "Split[" + scheme.name().toLowerCase(java.util.Locale.ROOT) + ", train=" + train.length + ", validation=" + validation.length

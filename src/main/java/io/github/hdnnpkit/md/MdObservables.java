@@ -1,6 +1,7 @@
 package io.github.hdnnpkit.md;
 
 import io.github.hdnnpkit.structure.Configuration;
+import io.github.hdnnpkit.structure.NeighbourList;
 
 import java.util.List;
 
@@ -12,10 +13,13 @@ import java.util.List;
  * @param diffusion          Å²/fs (×0.1 for cm²/s)
  * @param meanPotentialEnergy eV/atom
  * @param meanTemperature    K
+ * @param closestApproach    the shortest distance between two atoms in any sampled frame, Å: a potential with a hole
+ *                           at short range (no repulsion where its training data had no pairs) shows it here, long
+ *                           before g(r) does
  */
 public record MdObservables(String engine, RadialDistribution rdf, MeanSquareDisplacement msd, double diffusion,
                             double meanPotentialEnergy, double potentialEnergyStdError, double meanTemperature, EnergyDrift drift,
-                            double stepsPerSecond) {
+                            double stepsPerSecond, double closestApproach) {
 
     /** The observables of segment {@code segment} of a trajectory; g(r) in {@code bins} bins to {@code rMax} Å. */
     public static MdObservables of(MdTrajectory t, int segment, double rMax, int bins) {
@@ -43,6 +47,16 @@ public record MdObservables(String engine, RadialDistribution rdf, MeanSquareDis
         double var = 0, mb = 0;
         for (double m : means) mb += m / blocks;
         for (double m : means) var += (m - mb) * (m - mb) / (blocks - 1);
-        return new MdObservables(t.engine(), rdf, msd, msd.diffusion(), pe, Math.sqrt(var / blocks), temp, EnergyDrift.of(s, n), t.stepsPerSecond());
+        double closest = Double.POSITIVE_INFINITY;
+        for (Configuration f : frames) closest = Math.min(closest, closestPair(f, rMax));
+        return new MdObservables(t.engine(), rdf, msd, msd.diffusion(), pe, Math.sqrt(var / blocks), temp, EnergyDrift.of(s, n), t.stepsPerSecond(), closest);
+    }
+
+    /** The shortest pair distance of a frame (∞ when no pair is within {@code cutoff}). */
+    public static double closestPair(Configuration c, double cutoff) {
+        NeighbourList nl = NeighbourList.of(c, cutoff);
+        double m = Double.POSITIVE_INFINITY;
+        for (int e = 0; e < nl.size(); e++) m = Math.min(m, nl.distance(e));
+        return m;
     }
 }

@@ -97,11 +97,20 @@ public final class MdValidation {
             m.put("D (1e-5 cm²/s)", new double[]{kit.diffusion() * Units.A2_PER_FS_TO_CM2_PER_S * 1e5, reference.diffusion() * Units.A2_PER_FS_TO_CM2_PER_S * 1e5});
             m.put("NVE drift (meV/atom/ps)", new double[]{1000 * kit.drift().perAtomPerPs(), 1000 * reference.drift().perAtomPerPs()});
             m.put("E_total RMS fluctuation (meV/atom)", new double[]{1000 * kit.drift().fluctuation(), 1000 * reference.drift().fluctuation()});
-            m.put("g(r) first peak (Å)", new double[]{kit.rdf().firstPeak(), reference.rdf().firstPeak()});
+            m.put("g(r) first peak (Å)", new double[]{kit.rdf().firstPeakInterpolated(), reference.rdf().firstPeakInterpolated()});
+            m.put("closest approach (Å)", new double[]{kit.closestApproach(), reference.closestApproach()});
             m.put("steps/s", new double[]{kit.stepsPerSecond(), reference.stepsPerSecond()});
             if (this.kit == null) m.values().forEach(v -> v[0] = Double.NaN);
             return m;
         }
+
+        /** Kit minus reference position of the first g(r) peak (Å, interpolated within the bin). */
+        public double firstPeakShift() {
+            return kit == null ? Double.NaN : kit.rdf().firstPeakInterpolated() - reference.rdf().firstPeakInterpolated();
+        }
+
+        /** Whether the candidate holds this state point within {@code t}. */
+        public Verdict verdict(Tolerance t) { return t.check(this); }
 
         @Override
         public String toString() {
@@ -111,6 +120,54 @@ public final class MdValidation {
             b.append(String.format(java.util.Locale.ROOT, "  g(r): ∫|Δg|/∫g = %.4f, max |Δg| = %.3f%n", rdfDifference(), rdfMaxDifference()));
             return b.toString();
         }
+    }
+
+    /**
+     * When a candidate's MD counts as its reference's at a state point. All three must hold:
+     * <ul>
+     * <li>structure: ∫|g_kit − g_ref| dr / ∫g_ref dr ≤ {@code rdfDifference} — with ~100 frames of 256 atoms two runs
+     * of the same potential differ by 1–3 % from sampling noise alone, so 5 % separates noise from a different
+     * structure;</li>
+     * <li>the nearest-neighbour distance: |Δr_peak| ≤ {@code peakShift} Å (peaks interpolated within the bin; 0.05 Å is
+     * ~2 % of the Al–Al distance, about what a 1 % error in the lattice constant moves it);</li>
+     * <li>energy conservation of the kit's NVE: |drift| ≤ {@code drift} eV/atom/ps. A smooth potential with analytic
+     * forces drifts like LAMMPS's EAM (10⁻⁵ eV/atom/ps at 1 fs); one whose atoms fall into a hole at short range jumps
+     * by meV/atom per step there, which this catches even when the averaged g(r) still looks right.</li>
+     * </ul>
+     * A failed candidate run fails every criterion.
+     *
+     * @param rdfDifference largest ∫|Δg|/∫g, a fraction
+     * @param peakShift     largest |Δr| of the first peak, Å
+     * @param drift         largest |NVE drift| of the candidate, eV/atom/ps
+     */
+    public record Tolerance(double rdfDifference, double peakShift, double drift) {
+        /** ∫|Δg|/∫g ≤ 5 %, first peak within 0.05 Å, NVE drift ≤ 1 meV/atom/ps. */
+        public static final Tolerance DEFAULT = new Tolerance(0.05, 0.05, 1e-3);
+
+        public Tolerance {
+            for (double v : new double[]{rdfDifference, peakShift, drift})
+                if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("MD tolerances must be positive and finite: " + rdfDifference + ", " + peakShift + ", " + drift);
+        }
+
+        public Verdict check(Comparison c) {
+            if (c.kitFailed()) return new Verdict(c.name(), this, false, false, false, "the candidate's MD failed: " + c.kitFailure());
+            double l1 = c.rdfDifference(), shift = c.firstPeakShift(), d = c.kit().drift().perAtomPerPs();
+            boolean rdf = l1 <= rdfDifference, peak = Math.abs(shift) <= peakShift, conserved = Math.abs(d) <= drift;
+            String detail = String.format(java.util.Locale.ROOT,
+                    "∫|Δg|/∫g = %.1f %% (≤ %.1f %%: %s), first peak %+.3f Å (|Δ| ≤ %.3f Å: %s), NVE drift %.3g meV/atom/ps (|drift| ≤ %.3g: %s)",
+                    100 * l1, 100 * rdfDifference, pass(rdf), shift, peakShift, pass(peak), 1000 * d, 1000 * drift, pass(conserved));
+            return new Verdict(c.name(), this, rdf, peak, conserved, detail);
+        }
+
+        private static String pass(boolean ok) { return ok ? "pass" : "FAIL"; }
+    }
+
+    /** The outcome of {@link Tolerance#check}: each criterion, and a line that states the numbers against the limits. */
+    public record Verdict(String name, Tolerance tolerance, boolean rdf, boolean peak, boolean drift, String detail) {
+        public boolean passed() { return rdf && peak && drift; }
+
+        @Override
+        public String toString() { return name + ": " + (passed() ? "PASS" : "FAIL") + " — " + detail; }
     }
 
     /**

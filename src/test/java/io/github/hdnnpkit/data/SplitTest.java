@@ -16,6 +16,17 @@ class SplitTest {
     }
 
     @Test
+    void thinningKeepsEveryKthTrainingAndValidationConfigurationAndTheWholeTestPart() {
+        Split s = Split.of(new int[]{9, 3, 7, 1, 5, 11, 13}, new int[]{2, 4, 6}, new int[]{0, 8, 10, 12});
+        Split t = s.thinned(3);
+        assertArrayEquals(new int[]{1, 7, 13}, t.train());   // the parts are kept sorted: 1 3 5 7 9 11 13
+        assertArrayEquals(new int[]{2}, t.validation());
+        assertArrayEquals(s.test(), t.test());
+        assertArrayEquals(s.train(), s.thinned(1).train());
+        assertThrows(IllegalArgumentException.class, () -> s.thinned(0));
+    }
+
+    @Test
     void thesisSplitHoldsOutTenPercentThenEightyTwenty() {
         Split s = Split.thesis(4200);
         assertEquals(420, s.test().length);
