@@ -18,6 +18,7 @@ public final class DescriptorDerivatives {
     private final double[] values;      // (atom, function) row-major
     private final NeighbourList neighbours;
     private final double[] d;           // ((entry * functions + f) * 3 + axis)
+    private int[] pointingStart, pointingEntry, pointingOwner;   // entries grouped by the atom they point at (made on first use)
 
     DescriptorDerivatives(int atoms, int functions, double[] values, NeighbourList neighbours, double[] d) {
         this.atoms = atoms;
@@ -90,6 +91,62 @@ public final class DescriptorDerivatives {
             }
         }
         return u;
+    }
+
+    /**
+     * How every descriptor moves with one coordinate: the atoms i whose descriptors depend on {@code r_{atom, axis}}
+     * (the atom itself and every atom with it in its neighbour list) and ∂G_{i,f}/∂r_{atom,axis} for them — one
+     * column of the Jacobian of {@link #project}, what a single force-component observation of the Kalman filter
+     * needs, without touching the other atoms.
+     */
+    public Column column(int atom, int axis) {
+        Objects.checkIndex(atom, atoms);
+        Objects.checkIndex(axis, 3);
+        if (pointingStart == null) indexPointing();
+        int from = pointingStart[atom], to = pointingStart[atom + 1];
+        int[] others = java.util.Arrays.stream(pointingOwner, from, to).filter(i -> i != atom).sorted().distinct().toArray();
+        int m = others.length + 1;
+        int[] distinctOwners = new int[m];
+        distinctOwners[0] = atom;
+        System.arraycopy(others, 0, distinctOwners, 1, others.length);
+        double[] u = new double[m * functions];
+        // the atom's own descriptors: −Σ over its entries (translation invariance)
+        for (int e = neighbours.start(atom), end = neighbours.end(atom); e < end; e++) {
+            int o = e * functions * 3 + axis;
+            for (int f = 0; f < functions; f++, o += 3) u[f] -= d[o];
+        }
+        // every entry that points at the atom (self-images included): +∂G_{owner}/∂d_e
+        for (int q = from; q < to; q++) {
+            int e = pointingEntry[q], i = pointingOwner[q];
+            int row = i == atom ? 0 : java.util.Arrays.binarySearch(distinctOwners, 1, m, i);
+            int o = e * functions * 3 + axis;
+            for (int f = 0; f < functions; f++, o += 3) u[row * functions + f] += d[o];
+        }
+        return new Column(distinctOwners, u, functions);
+    }
+
+    /**
+     * One column of the descriptor Jacobian: {@code values[k·F + f] = ∂G_{atoms[k], f}/∂r_{atom, axis}}, the moved
+     * atom first.
+     */
+    public record Column(int[] atoms, double[] values, int functions) {
+    }
+
+    private void indexPointing() {
+        int entries = neighbours.size();
+        int[] count = new int[atoms + 1];
+        for (int e = 0; e < entries; e++) count[neighbours.neighbour(e) + 1]++;
+        for (int a = 0; a < atoms; a++) count[a + 1] += count[a];
+        int[] entry = new int[entries], owner = new int[entries], fill = count.clone();
+        for (int i = 0; i < atoms; i++)
+            for (int e = neighbours.start(i), end = neighbours.end(i); e < end; e++) {
+                int q = fill[neighbours.neighbour(e)]++;
+                entry[q] = e;
+                owner[q] = i;
+            }
+        pointingEntry = entry;
+        pointingOwner = owner;
+        pointingStart = count;
     }
 
     /** ∂G_{atom,function}/∂r_a for every atom a, flat (3N): the dense gradient of one value (tests, inspection). */

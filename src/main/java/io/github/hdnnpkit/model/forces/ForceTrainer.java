@@ -3,6 +3,7 @@ package io.github.hdnnpkit.model.forces;
 import io.github.hdnnpkit.data.Split;
 import io.github.hdnnpkit.descriptors.Convention;
 import io.github.hdnnpkit.descriptors.DescriptorCalculator;
+import io.github.hdnnpkit.descriptors.DescriptorDerivatives;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.descriptors.SetDerivativeEvaluator;
@@ -11,6 +12,7 @@ import io.github.hdnnpkit.model.Hdnnp;
 import io.github.hdnnpkit.model.Initialisation;
 import io.github.hdnnpkit.model.Layout;
 import io.github.hdnnpkit.model.TargetNormalisation;
+import io.github.hdnnpkit.model.optim.KalmanFilter;
 import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
@@ -28,8 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Trains an HDNNP on energies and forces with Adam ({@link ForceLoss}, {@link ForceTrainingOptions}), on the Java side
- * in double precision.
+ * Trains an HDNNP on energies and forces with Adam ({@link ForceLoss}) or n2p2's extended Kalman filter
+ * ({@link KalmanForceUpdates}), as {@link ForceTrainingOptions} say, on the Java side in double precision.
  *
  * <p>Memory: the descriptor derivatives are recomputed for every configuration of every batch, never stored for the
  * data set (≈ 27 MB per 256-atom configuration with the 57-function set A, 110 GB for 4200); what stays resident is
@@ -96,12 +98,17 @@ public final class ForceTrainer {
         }
         TargetNormalisation norm = TargetNormalisation.fit(energies, atoms, train);
         boolean forces = options.forceWeight() > 0;
-        if (forces) trainDescriptors = null;   // derivatives bring their own values; let the matrix go
+        KalmanFilter kalman = options.optimiser() instanceof KalmanFilter kf ? kf : null;
+        // Adam's force batches bring their own values with the derivatives; the filter's energy updates read the matrix
+        if (forces && kalman == null) trainDescriptors = null;
 
         float[] init = Initialisation.glorotUniform(layout, options.seed());
         double[] p = new double[init.length];
         for (int k = 0; k < p.length; k++) p[k] = init[k];
         Adam adam = new Adam(p.length, options);
+        int forceUpdates = forces && kalman != null ? (int) Math.round(options.forceEnergyRatio() * train.length) : 0;
+        KalmanForceUpdates filter = kalman == null ? null : new KalmanForceUpdates(kalman, layout, p, pre, norm, options.forceWeight(),
+                forceRms(trainConfigs), train.length + forceUpdates, options.threads());
         SetDerivativeEvaluator derivatives = new SetDerivativeEvaluator(set, convention);
         int threads = options.threads();
         ForceLoss[] losses = new ForceLoss[threads];
@@ -131,7 +138,12 @@ public final class ForceTrainer {
                     order[j] = t;
                 }
                 double sumE = 0, sumF = 0;
-                for (int from = 0; from < order.length; from += options.batchSize()) {
+                if (filter != null) {
+                    double[] sums = kalmanEpoch(filter, order, trainConfigs, rows, derivatives, forceUpdates, shuffle, pool, epoch);
+                    sumE = sums[0] * order.length;   // both reported per configuration below
+                    sumF = sums[1] * order.length;
+                }
+                for (int from = 0; filter == null && from < order.length; from += options.batchSize()) {
                     if (cancellation.isCancelled()) throw new CancellationException("force training cancelled in epoch " + epoch);
                     int to = Math.min(order.length, from + options.batchSize()), b = to - from, chunks = Math.min(threads, b);
                     double[][] terms = new double[chunks][2];
@@ -174,10 +186,75 @@ public final class ForceTrainer {
             progress.finish("best epoch " + bestEpoch + ": " + history.get(bestEpoch - 1).validation());
         } finally {
             if (pool != null) pool.shutdownNow();
+            if (filter != null) filter.close();
         }
         Map<String, String> done = new LinkedHashMap<>();
         done.put("force_training.best_epoch", Integer.toString(bestEpoch));
         return new ForceTrainingResult(best.withMetadata(done), history, bestEpoch, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * One epoch of the Kalman filter: every training energy once and {@code forceUpdates} force components. The
+     * shuffled order is cut into blocks, one per configuration whose derivatives are computed (the block's first, so
+     * a random one); within a block its energy updates and that configuration's force components come in random
+     * order. The derivatives of {@code threads} blocks are computed in parallel before their updates run.
+     *
+     * @return the mean squared energy error per atom (network units) and the mean squared force component error
+     */
+    private double[] kalmanEpoch(KalmanForceUpdates filter, int[] order, List<Configuration> configs, DescriptorMatrix rows,
+                                 SetDerivativeEvaluator derivatives, int forceUpdates, SplittableRandom rng, ExecutorService pool, int epoch) {
+        int n = order.length;
+        int blocks = forceUpdates == 0 ? 1 : Math.min(n, (forceUpdates + options.componentsPerConfiguration() - 1) / options.componentsPerConfiguration());
+        double sumE = 0, sumF = 0;
+        int threads = options.threads();
+        for (int first = 0; first < blocks; first += threads) {
+            if (cancellation.isCancelled()) throw new CancellationException("force training cancelled in epoch " + epoch);
+            int group = Math.min(threads, blocks - first);
+            DescriptorDerivatives[] d = new DescriptorDerivatives[group];
+            if (forceUpdates > 0) {
+                List<Runnable> tasks = new ArrayList<>();
+                for (int g = 0; g < group; g++) {
+                    int gg = g, start = (int) ((long) n * (first + g) / blocks);
+                    tasks.add(() -> d[gg] = derivatives.evaluate(configs.get(order[start])));
+                }
+                run(pool, tasks);
+            }
+            for (int g = 0; g < group; g++) {
+                int b = first + g, start = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks);
+                int components = (int) ((long) forceUpdates * (b + 1) / blocks - (long) forceUpdates * b / blocks);
+                // tokens: ≥ 0 an energy update of order[token], −1 a force component of the block's configuration
+                int[] tokens = new int[end - start + components];
+                for (int i = start; i < end; i++) tokens[i - start] = order[i];
+                java.util.Arrays.fill(tokens, end - start, tokens.length, -1);
+                for (int i = tokens.length - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1), t = tokens[i];
+                    tokens[i] = tokens[j];
+                    tokens[j] = t;
+                }
+                Configuration fc = configs.get(order[start]);
+                for (int t : tokens) {
+                    if (t >= 0) {
+                        int atoms = configs.get(t).size();
+                        sumE += filter.energy(row(rows, t), atoms, configs.get(t).energy()) / ((double) atoms * atoms);
+                    } else {
+                        int a = rng.nextInt(fc.size()), axis = rng.nextInt(3);
+                        sumF += filter.force(d[g], a, axis, fc.forces()[3 * a + axis]);
+                    }
+                }
+            }
+        }
+        return new double[]{sumE / n, forceUpdates == 0 ? Double.NaN : sumF / forceUpdates};
+    }
+
+    /** σ_F: the RMS of the reference force components of the configurations, eV/Å. */
+    static double forceRms(List<Configuration> configs) {
+        double ss = 0;
+        long k = 0;
+        for (Configuration c : configs) {
+            for (double f : c.forces()) ss += f * f;
+            k += 3L * c.size();
+        }
+        return k == 0 ? 0 : Math.sqrt(ss / k);
     }
 
     private static double[] row(DescriptorMatrix m, int c) {

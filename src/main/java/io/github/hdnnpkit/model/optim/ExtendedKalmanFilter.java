@@ -50,6 +50,17 @@ public final class ExtendedKalmanFilter implements AutoCloseable {
     public void update(float[] jacobian, double error) {
         if (jacobian.length < n) throw new IllegalArgumentException("Jacobian of " + jacobian.length + " values for " + n + " weights");
         for (int j = 0; j < n; j++) h[j] = jacobian[j];
+        measure(error);
+    }
+
+    /** {@link #update(float[], double)} with a double-precision Jacobian (force observations: their Jacobians are sums of small terms). */
+    public void update(double[] jacobian, double error) {
+        if (jacobian.length < n) throw new IllegalArgumentException("Jacobian of " + jacobian.length + " values for " + n + " weights");
+        System.arraycopy(jacobian, 0, h, 0, n);
+        measure(error);
+    }
+
+    private void measure(double error) {
         if (pending) {
             double[] uu = u, xx = x;
             double s = pendingScale, qq = pendingQ;
@@ -89,6 +100,9 @@ public final class ExtendedKalmanFilter implements AutoCloseable {
 
     /** The current weights (a copy). */
     public double[] weights() { return w.clone(); }
+
+    /** The current weights into {@code out} (a trainer's live parameter array). */
+    public void weightsInto(double[] out) { System.arraycopy(w, 0, out, 0, n); }
 
     /** The current weights rounded to float, into {@code out}. */
     public void weightsInto(float[] out) {
