@@ -125,6 +125,83 @@ public final class LammpsMd {
                 protocol.totalSteps(), false, null, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The reference's energy and forces for each configuration (single points, {@code run 0}, in one LAMMPS process):
+     * copies of the configurations with their energy and forces replaced, e.g. to label structures the data set does
+     * not have (short pairs, frames of a trained potential's MD). Energies and forces are written with 17 digits.
+     */
+    public List<Configuration> label(List<Configuration> configurations, Path work, Cancellation cancellation) {
+        if (!Files.isExecutable(lmp))
+            throw new IllegalStateException("LAMMPS executable not found at " + lmp + ": install it with `environment/kit` or `apt-get install lammps lammps-data`");
+        if (configurations.isEmpty()) return List.of();
+        StringBuilder in = new StringBuilder("# hdnnp-kit md.LammpsMd single points: ").append(name).append('\n');
+        try {
+            Files.createDirectories(work);
+            Files.deleteIfExists(work.resolve("energies.txt"));
+            for (int k = 0; k < configurations.size(); k++) {
+                Configuration c = configurations.get(k);
+                Map<String, Integer> types = types(c);
+                double[] masses = new double[c.size()];
+                for (int i = 0; i < masses.length; i++) masses[i] = Masses.of(c.species(i));
+                String data = dataFile(MdState.withMasses(c, new double[3 * c.size()], masses), types);
+                TextFiles.writeAtomically(work.resolve("point" + k + ".data"), w -> w.write(data));
+                in.append("clear\nunits metal\natom_style atomic\nboundary p p p\natom_modify map array\nread_data point").append(k).append(".data\n");
+                for (String pc : pairCommands) in.append(pc).append('\n');
+                in.append("run 0\nprint \"$(pe:%.17g)\" append energies.txt screen no\n");
+                in.append("write_dump all custom point").append(k).append(".dump id fx fy fz modify sort id format float %.17g\n");
+            }
+            TextFiles.writeAtomically(work.resolve("points.in"), w -> w.write(in.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + work + ": " + e.getMessage(), e);
+        }
+        execute(work, "points.in", cancellation);
+        List<String> energies;
+        try {
+            energies = Files.readAllLines(work.resolve("energies.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + work.resolve("energies.txt") + ": " + e.getMessage(), e);
+        }
+        if (energies.size() != configurations.size())
+            throw new IllegalStateException(work.resolve("energies.txt") + " has " + energies.size() + " energies for " + configurations.size() + " configurations");
+        List<Configuration> out = new ArrayList<>(configurations.size());
+        for (int k = 0; k < configurations.size(); k++) {
+            Configuration c = configurations.get(k);
+            Path dump = work.resolve("point" + k + ".dump");
+            double e = number(energies.get(k).trim(), work.resolve("energies.txt"), k + 1, "energy");
+            out.add(c.toBuilder().energy(e).forces(readForces(dump, c.size())).atomicEnergies(null).build());
+        }
+        return out;
+    }
+
+    /** A {@code write_dump ... id fx fy fz} file of one frame. */
+    static double[] readForces(Path file, int atoms) {
+        try (BufferedReader r = TextFiles.reader(file)) {
+            String[] head = new String[9];
+            for (int i = 0; i < 9; i++) {
+                head[i] = r.readLine();
+                if (head[i] == null) throw new InputFormatException(file, i + 1, "file ends inside the frame header (truncated dump?)");
+            }
+            if (!head[0].startsWith("ITEM: TIMESTEP")) throw new InputFormatException(file, 1, "expected 'ITEM: TIMESTEP', found '" + head[0] + "'");
+            int n = (int) number(head[3].trim(), file, 4, "atom count");
+            if (n != atoms) throw new InputFormatException(file, 4, n + " atoms, expected " + atoms);
+            if (!head[8].trim().equals("ITEM: ATOMS id fx fy fz"))
+                throw new InputFormatException(file, 9, "expected columns 'id fx fy fz', found '" + head[8] + "'");
+            double[] f = new double[3 * n];
+            for (int a = 0; a < n; a++) {
+                String s = r.readLine();
+                long lineNo = 10 + a;
+                if (s == null) throw new InputFormatException(file, lineNo, "file ends at atom " + (a + 1) + " of " + n + " (truncated dump?)");
+                String[] t = s.trim().split("\\s+");
+                if (t.length != 4) throw new InputFormatException(file, lineNo, "expected 4 columns, found " + t.length);
+                if ((int) number(t[0], file, lineNo, "id") != a + 1) throw new InputFormatException(file, lineNo, "atom id " + t[0] + " where " + (a + 1) + " was expected");
+                for (int k = 0; k < 3; k++) f[3 * a + k] = number(t[1 + k], file, lineNo, "force");
+            }
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Map<String, Integer> types(Configuration c) {
         Map<String, Integer> types = new LinkedHashMap<>();
         if (elements != null) {
@@ -226,7 +303,11 @@ public final class LammpsMd {
     }
 
     private void execute(Path work, Cancellation cancellation) {
-        ProcessBuilder pb = new ProcessBuilder(lmp.toString(), "-nocite", "-screen", "none", "-log", "log.lammps", "-in", "md.in")
+        execute(work, "md.in", cancellation);
+    }
+
+    private void execute(Path work, String input, Cancellation cancellation) {
+        ProcessBuilder pb = new ProcessBuilder(lmp.toString(), "-nocite", "-screen", "none", "-log", "log.lammps", "-in", input)
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("stdout.txt").toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         try {

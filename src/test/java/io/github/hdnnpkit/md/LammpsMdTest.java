@@ -86,4 +86,40 @@ class LammpsMdTest {
         assertEquals(1, t.samples().get(0).segment());
         assertTrue(t.last() != null && t.last().size() == 256);
     }
+
+    /** Relabelling the generator's own frames gives back the energies and forces it stored; a pushed pair repels. */
+    @Test
+    void singlePointsReproduceTheGeneratorsLabelsAndAShortPairRepels(@TempDir Path dir) {
+        assumeTrue(LammpsMd.available(), "the EAM potential Al_mm.eam.fs is not installed (apt-get install lammps-data); skipping");
+        List<Configuration> frames = ExtendedXyz.read(Workspace.fixture().resolve("1500K.extxyz.gz")).subList(0, 3);
+        List<Configuration> again = LammpsMd.eam().label(frames, dir.resolve("points"), Cancellation.none());
+        for (int k = 0; k < frames.size(); k++) {
+            assertEquals(frames.get(k).energy(), again.get(k).energy(), 1e-6, "energy of frame " + k);
+            double[] a = frames.get(k).forces(), b = again.get(k).forces();
+            for (int q = 0; q < a.length; q++) assertEquals(a[q], b[q], 1e-6, "force component " + q + " of frame " + k);
+        }
+        List<Configuration> pushed = ShortPairs.of(frames, 4, 1, 1.6, 1.8, 3);
+        List<Configuration> labelled = LammpsMd.eam().label(pushed, dir.resolve("pairs"), Cancellation.none());
+        for (Configuration c : labelled) {
+            String[] pair = c.labels().get("short_pairs").split(",");
+            int i = Integer.parseInt(pair[0]), j = Integer.parseInt(pair[1]);
+            double target = Double.parseDouble(pair[2]);
+            assertEquals(target, MdObservables.closestPair(c, 3.0), 1e-9, "the pushed pair is the closest, at the drawn distance");
+            assertTrue(target >= 1.6 && target <= 1.8);
+            String source = c.id().substring(0, c.id().indexOf("-pairs"));
+            Configuration from = frames.stream().filter(f -> f.id().equals(source)).findFirst().orElseThrow();
+            assertTrue(c.energy() > from.energy() + 0.1, "pushing a pair to " + target + " Å costs energy: " + (c.energy() - from.energy()) + " eV");
+            double[] x = c.positions(), f = c.forces();
+            double[] d = new double[3];
+            for (int a = 0; a < 3; a++) {
+                d[a] = x[3 * j + a] - x[3 * i + a];
+            }
+            // the pair's relative force pushes them apart along their bond (minimum image of a cubic cell)
+            double edge = c.lattice().orElseThrow().vector(0)[0];
+            for (int a = 0; a < 3; a++) d[a] -= edge * Math.rint(d[a] / edge);
+            double push = 0;
+            for (int a = 0; a < 3; a++) push += (f[3 * j + a] - f[3 * i + a]) * d[a];
+            assertTrue(push > 0, "repulsion along the short bond");
+        }
+    }
 }
