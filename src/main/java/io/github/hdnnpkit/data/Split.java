@@ -171,6 +171,25 @@ public record Split(int[] train, int[] validation, int[] test, long seed, Scheme
         return new Split(everyKth(train, k), everyKth(validation, k), test, seed, scheme);
     }
 
+    /**
+     * This split with {@code count} extra configurations, indices {@code first … first+count−1} (appended to the
+     * configuration list, e.g. generated ones), in training and validation only: the first
+     * {@code round(trainFraction·count)} train, the rest validate. The test part is unchanged, so a model trained with
+     * them is judged on the same configurations as one without.
+     */
+    public Split withExtra(int first, int count, double trainFraction) {
+        if (first < 0 || count < 0) throw new IllegalArgumentException("extra configurations " + first + " + " + count + ": need first ≥ 0 and count ≥ 0");
+        if (!(trainFraction >= 0 && trainFraction <= 1)) throw new IllegalArgumentException("train fraction must be in [0, 1], got " + trainFraction);
+        for (int[] part : new int[][]{train, validation, test})
+            for (int c : part)
+                if (c >= first && c < first + count)
+                    throw new IllegalArgumentException("configuration " + c + " is already in the split; extra ones start at " + first);
+        int k = (int) Math.round(trainFraction * count);
+        int[] tr = java.util.stream.IntStream.concat(Arrays.stream(train), java.util.stream.IntStream.range(first, first + k)).toArray();
+        int[] va = java.util.stream.IntStream.concat(Arrays.stream(validation), java.util.stream.IntStream.range(first + k, first + count)).toArray();
+        return new Split(tr, va, test, seed, scheme);
+    }
+
     private static int[] everyKth(int[] a, int k) {
         return java.util.stream.IntStream.range(0, a.length).filter(i -> i % k == 0).map(i -> a[i]).toArray();
     }

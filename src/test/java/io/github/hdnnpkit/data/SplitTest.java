@@ -27,6 +27,18 @@ class SplitTest {
     }
 
     @Test
+    void extraConfigurationsGoToTrainingAndValidationOnly() {
+        Split s = Split.of(new int[]{1, 3, 5}, new int[]{2}, new int[]{0, 4});
+        Split e = s.withExtra(6, 5, 0.8);
+        assertArrayEquals(new int[]{1, 3, 5, 6, 7, 8, 9}, e.train());
+        assertArrayEquals(new int[]{2, 10}, e.validation());
+        assertArrayEquals(s.test(), e.test());
+        assertEquals(s, s.withExtra(6, 0, 0.8));
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> s.withExtra(4, 2, 0.5));
+        assertTrue(x.getMessage().contains("already in the split"), x.getMessage());
+    }
+
+    @Test
     void thesisSplitHoldsOutTenPercentThenEightyTwenty() {
         Split s = Split.thesis(4200);
         assertEquals(420, s.test().length);
