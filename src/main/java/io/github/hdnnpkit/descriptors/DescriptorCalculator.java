@@ -3,6 +3,7 @@ package io.github.hdnnpkit.descriptors;
 import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.structure.NeighbourList;
 import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Parallel;
 import io.github.hdnnpkit.util.Progress;
 
 import java.util.ArrayList;
@@ -10,9 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -191,25 +190,11 @@ public final class DescriptorCalculator {
     }
 
     private ExecutorService pool() {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "descriptors");
-            t.setDaemon(true);   // never keeps a notebook kernel or the JVM alive
-            return t;
-        });
+        return Parallel.daemonPool(threads, "descriptors");
     }
 
     private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
+        return Parallel.await(f);
     }
 
     @Override

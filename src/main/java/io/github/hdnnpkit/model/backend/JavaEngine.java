@@ -3,14 +3,12 @@ package io.github.hdnnpkit.model.backend;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.Layout;
+import io.github.hdnnpkit.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The Java back-end's engine. A batch is processed configuration by configuration: forward through the hidden layers,
@@ -51,11 +49,7 @@ final class JavaEngine implements Engine {
         this.name = name;
         this.workspaces = new Workspace[threads];
         for (int t = 0; t < threads; t++) workspaces[t] = new Workspace();
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread th = new Thread(r, "hdnnp-java-engine");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        this.pool = threads > 1 ? Parallel.daemonPool(threads - 1, "hdnnp-java-engine") : null;
     }
 
     /**
@@ -352,34 +346,7 @@ final class JavaEngine implements Engine {
     }
 
     private void run(List<Callable<Void>> tasks) {
-        if (tasks.size() == 1 || pool == null) {
-            try {
-                for (Callable<Void> t : tasks) t.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return;
-        }
-        List<Future<Void>> futures = new ArrayList<>();
-        for (int t = 1; t < tasks.size(); t++) futures.add(pool.submit(tasks.get(t)));
-        try {
-            tasks.get(0).call();      // the caller works too
-            for (Future<Void> f : futures) f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Parallel.callAll(pool, tasks);
     }
 
     @Override

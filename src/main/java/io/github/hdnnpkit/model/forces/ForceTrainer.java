@@ -15,6 +15,7 @@ import io.github.hdnnpkit.model.TargetNormalisation;
 import io.github.hdnnpkit.model.optim.KalmanFilter;
 import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.util.Cancellation;
+import io.github.hdnnpkit.util.Parallel;
 import io.github.hdnnpkit.util.Progress;
 
 import java.util.ArrayList;
@@ -24,10 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Trains an HDNNP on energies and forces with Adam ({@link ForceLoss}) or n2p2's extended Kalman filter
@@ -114,11 +112,7 @@ public final class ForceTrainer {
         ForceLoss[] losses = new ForceLoss[threads];
         double[][] grads = new double[threads][p.length];
         for (int t = 0; t < threads; t++) losses[t] = new ForceLoss(layout, p, pre, norm, options.forceWeight());
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "force-trainer");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = threads > 1 ? Parallel.daemonPool(threads - 1, "force-trainer") : null;   // the caller takes a share
         Map<String, String> meta = new LinkedHashMap<>(options.asMetadata());
         meta.put("force_training.configurations", train.length + " train, " + split.validation().length + " validation");
         List<ForceEpoch> history = new ArrayList<>();
@@ -287,23 +281,7 @@ public final class ForceTrainer {
     }
 
     private static void run(ExecutorService pool, List<Runnable> tasks) {
-        if (pool == null || tasks.size() == 1) {
-            tasks.forEach(Runnable::run);
-            return;
-        }
-        List<Future<?>> fs = new ArrayList<>();
-        for (Runnable r : tasks) fs.add(pool.submit(r));
-        try {
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException(c);
-        }
+        Parallel.runAll(pool, tasks);
     }
 
     /** Keras's / ND4J's Adam step in double: w −= lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε). */
