@@ -22,7 +22,7 @@ import java.util.concurrent.CancellationException;
 /**
  * Energy-only against energy + force training of a 57-10-10-1 (thesis set A, thesis convention) on the generated
  * aluminium data (21 series, 4200 configurations), the kit's default split subsampled evenly to the given sizes.
- * Not a unit test. Arguments: compare TRAIN VALIDATION TEST EPOCHS FORCE_WEIGHT SEED... | memory SECONDS.
+ * Not a unit test. Arguments: compare TRAIN VALIDATION TEST EPOCHS FORCE_WEIGHT SEED... | memory SECONDS | ekf EPOCHS FORCE_WEIGHT SEED.
  */
 public final class ForceStudy {
     public static void main(String[] args) {
@@ -42,6 +42,21 @@ public final class ForceStudy {
             }
             System.out.printf(Locale.ROOT, "%d configurations loaded, training split %d; heap in use %.2f GB, max heap %.2f GB%n", ds.size(),
                     full.train().length, (rt.totalMemory() - rt.freeMemory()) / 1e9, rt.maxMemory() / 1e9);
+            return;
+        }
+        if (args[0].equals("ekf")) {
+            // n2p2's Kalman filter with forces on the whole data set: time, test errors; run under /usr/bin/time -v for memory
+            int epochs = Integer.parseInt(args[1]);
+            double w = Double.parseDouble(args[2]);
+            long seed = Long.parseLong(args[3]);
+            System.out.printf(Locale.ROOT, "data: %d configurations, split %s; %s, %s, EKF %d epochs, force weight %.2f, seed %d%n",
+                    ds.size(), full, layout, set.name(), epochs, w, seed);
+            ForceTrainingResult r = new ForceTrainer(ForceTrainingOptions.kalman().withThreads(2).withEpochs(epochs).withForceWeight(w).withSeed(seed))
+                    .train(layout, ds.configurations(), full, set, Convention.THESIS);
+            for (ForceEpoch e : r.history())
+                System.out.printf(Locale.ROOT, "  epoch %2d: val %s (%.0f s)%n", e.epoch(), e.validation(), e.seconds());
+            ForceMetrics test = ForceMetrics.of(r.potential(), ds.configurations(), full.test());
+            System.out.printf(Locale.ROOT, "RESULT EKF w_F %.2f seed %d best epoch %d: test %s | %.0f s%n", w, seed, r.bestEpoch(), test, r.seconds());
             return;
         }
         int nTrain = Integer.parseInt(args[1]), nVal = Integer.parseInt(args[2]), nTest = Integer.parseInt(args[3]), epochs = Integer.parseInt(args[4]);
