@@ -86,7 +86,7 @@ abstract class Kernels {
             case SIGMOID -> y * (1f - y);
             case RELU -> y > 0 ? 1f : 0f;
             case LEAKY_RELU -> y >= 0 ? 1f : (float) Activation.LEAKY_ALPHA;
-            case SOFTPLUS -> (float) -Math.expm1(-y);
+            case SOFTPLUS -> (float) -StrictMath.expm1(-y);   // StrictMath: the same bits on every JVM and CPU
             case LINEAR -> 1f;
         };
     }
@@ -127,7 +127,7 @@ abstract class Kernels {
             case SIGMOID -> Math.fma(0.5f, tanh(0.5f * x), 0.5f);
             case RELU -> x > 0 ? x : 0f;
             case LEAKY_RELU -> x >= 0 ? x : (float) Activation.LEAKY_ALPHA * x;
-            case SOFTPLUS -> x > 30f ? x : (float) Math.log1p(Math.exp(x));
+            case SOFTPLUS -> x > 30f ? x : (float) StrictMath.log1p(StrictMath.exp(x));
             case LINEAR -> x;
         };
     }

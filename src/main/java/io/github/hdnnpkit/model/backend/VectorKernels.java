@@ -84,8 +84,7 @@ final class VectorKernels extends Kernels {
             case SIGMOID -> tanh(x.mul(0.5f)).fma(0.5f, 0.5f);
             case RELU -> x.max(0f);
             case LEAKY_RELU -> x.blend(x.mul((float) Activation.LEAKY_ALPHA), x.compare(VectorOperators.LT, 0f));
-            case SOFTPLUS -> x.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)
-                    .blend(x, x.compare(VectorOperators.GT, 30f));
+            case SOFTPLUS -> perLane(x, Activation.SOFTPLUS, true);
             case LINEAR -> x;
         };
     }
@@ -96,9 +95,19 @@ final class VectorKernels extends Kernels {
             case SIGMOID -> y.mul(y.neg().add(1f));
             case RELU -> FloatVector.zero(S).blend(1f, y.compare(VectorOperators.GT, 0f));
             case LEAKY_RELU -> FloatVector.broadcast(S, (float) Activation.LEAKY_ALPHA).blend(1f, y.compare(VectorOperators.GE, 0f));
-            case SOFTPLUS -> y.neg().lanewise(VectorOperators.EXPM1).neg();
+            case SOFTPLUS -> perLane(y, Activation.SOFTPLUS, false);
             case LINEAR -> FloatVector.broadcast(S, 1f);
         };
+    }
+
+    /**
+     * The scalar kernels' formula lane by lane: the Vector API's EXP/LOG1P are SVML intrinsics in C2 and Java code
+     * elsewhere, which round differently, and a seeded training must give the same bits on every JVM.
+     */
+    private static FloatVector perLane(FloatVector v, Activation f, boolean value) {
+        float[] a = v.toArray();
+        for (int i = 0; i < a.length; i++) a[i] = value ? Kernels.activate(f, a[i]) : Kernels.derivative(f, a[i]);
+        return FloatVector.fromArray(S, a, 0);
     }
 
     private static FloatVector load(float[] a, int i) { return FloatVector.fromArray(S, a, i); }

@@ -3,12 +3,12 @@ package io.github.hdnnpkit.model.backend;
 import io.github.hdnnpkit.data.Split;
 import io.github.hdnnpkit.descriptors.DescriptorMatrix;
 import io.github.hdnnpkit.model.EarlyStopping;
+import io.github.hdnnpkit.model.Activation;
 import io.github.hdnnpkit.model.Layout;
 import io.github.hdnnpkit.model.Synthetic;
 import io.github.hdnnpkit.model.Trainer;
 import io.github.hdnnpkit.model.TrainingConfig;
 import io.github.hdnnpkit.model.TrainingData;
-import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,29 +25,30 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class CrossJvmDeterminismTest {
     /** The training both JVMs run: ragged configurations (5–40 atoms), so padded and masked blocks are covered. */
-    static float[] train() {
+    static float[] train(Activation hidden) {
         DescriptorMatrix d = Synthetic.random(Synthetic.atoms(60, 5, 40, 3), 6, 5, -1, 1);
         TrainingData data = new TrainingData(d, Synthetic.energies(d), Split.byConfiguration(60, 0.8, 101));
         TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(12).withBatchSize(8).withLearningRate(5e-3)
                 .withEarlyStopping(EarlyStopping.NONE).withBackend("java");
-        return new Trainer(cfg).train(Layout.parse("6-8-8-1"), data).potential().parameters();
+        return new Trainer(cfg).train(Layout.parse("6-8-8-1").withHidden(hidden), data).potential().parameters();
     }
 
     public static void main(String[] args) throws Exception {
-        float[] p = train();
+        float[] p = train(Activation.valueOf(args[1]));
         StringBuilder b = new StringBuilder();
         for (float v : p) b.append(Integer.toHexString(Float.floatToRawIntBits(v))).append('\n');
         Files.writeString(Path.of(args[0]), b.toString());
     }
 
-    @Test
-    void trainedWeightsAreBitIdenticalWithAndWithoutTheJitsVectorCode(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Activation.class, names = {"TANH", "SOFTPLUS"})
+    void trainedWeightsAreBitIdenticalWithAndWithoutTheJitsVectorCode(Activation hidden, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         float[] here = null;
-        for (int i = 0; i < 4; i++) here = train();          // later rounds run C2-compiled vector code
+        for (int i = 0; i < 4; i++) here = train(hidden);    // later rounds run C2-compiled vector code
         Path out = dir.resolve("weights.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), CrossJvmDeterminismTest.class.getName(), out.toString())
+                "-cp", System.getProperty("java.class.path"), CrossJvmDeterminismTest.class.getName(), out.toString(), hidden.name())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("child.log")));

@@ -50,7 +50,7 @@ class KernelsTest {
     void forwardIsTheActivatedAffineMap() {
         SplittableRandom g = new SplittableRandom(1);
         for (Kernels k : kernels())
-            for (Activation f : new Activation[]{Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LINEAR})
+            for (Activation f : new Activation[]{Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LINEAR, Activation.SOFTPLUS})
                 for (int nin : INPUTS)
                     for (int nout : WIDTHS)
                         for (int n : ATOMS) {
