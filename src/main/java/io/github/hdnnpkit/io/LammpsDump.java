@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * slightly outside the box between re-neighbourings. Species come from an {@code element} column, the
  * {@link Options#species()} map from atom type, or the {@link Options#element()} of a single-type dump; a typed dump
  * without names is an error (see {@link Options}). The per-atom energy column (a {@code compute pe/atom}) is optional;
- * when present the configuration's energy is the sum of the atomic energies. The timestep becomes the label
- * {@code step}.
+ * when present the configuration's energy is the sum of the atomic energies. Positions are {@code x y z}, unwrapped
+ * {@code xu yu zu} or scaled {@code xs ys zs} (the first present); velocities and image flags are not read (a
+ * {@link io.github.hdnnpkit.structure.Configuration} has no place for them). The timestep becomes the label {@code step}.
  */
 public final class LammpsDump {
     private LammpsDump() {
@@ -274,10 +275,14 @@ public final class LammpsDump {
             long atomsLine = lineNo;
             List<String> cols = Arrays.asList(atoms.substring("ITEM: ATOMS".length()).trim().split("\\s+"));
             int cId = cols.indexOf("id"), cType = cols.indexOf("type"), cEl = cols.indexOf("element");
-            int cx = cols.indexOf("x"), cy = cols.indexOf("y"), cz = cols.indexOf("z");
+            // positions: wrapped x y z, else unwrapped xu yu zu (wrapped below when options.wrap()), else scaled xs ys zs
+            String[] axes = cols.contains("x") ? new String[]{"x", "y", "z"} : cols.contains("xu") ? new String[]{"xu", "yu", "zu"}
+                    : cols.contains("xs") ? new String[]{"xs", "ys", "zs"} : new String[]{"x", "y", "z"};
+            boolean scaled = axes[0].equals("xs");
+            int cx = cols.indexOf(axes[0]), cy = cols.indexOf(axes[1]), cz = cols.indexOf(axes[2]);
             int cfx = cols.indexOf("fx"), cfy = cols.indexOf("fy"), cfz = cols.indexOf("fz"), ce = cols.indexOf(options.energyColumn());
             if (cx < 0 || cy < 0 || cz < 0)
-                throw new InputFormatException(file, atomsLine, "the dump needs columns x y z (unscaled, wrapped), found " + cols);
+                throw new InputFormatException(file, atomsLine, "the dump needs position columns x y z, xu yu zu or xs ys zs, found " + cols);
             if (cType < 0 && cEl < 0) throw new InputFormatException(file, atomsLine, "the dump needs a type or element column, found " + cols);
             if (cEl < 0 && options.species().isEmpty() && options.element() == null)
                 throw new InputFormatException(file, atomsLine, "the atoms have LAMMPS types but no element names; " + Options.howToNameTypes());
@@ -294,8 +299,11 @@ public final class LammpsDump {
                     throw new InputFormatException(file, lineNo, "expected " + cols.size() + " columns " + cols + ", found " + t.length);
                 ids[a] = cId >= 0 ? TextFiles.parseInt(t[cId], file, lineNo, "id") : a + 1;
                 species[a] = species(t, cType, cEl);
-                double[] r = {TextFiles.parseDouble(t[cx], file, lineNo, "x") - xlo, TextFiles.parseDouble(t[cy], file, lineNo, "y") - ylo,
-                        TextFiles.parseDouble(t[cz], file, lineNo, "z") - zlo};
+                double[] r = scaled
+                        ? lattice.toCartesian(new double[]{TextFiles.parseDouble(t[cx], file, lineNo, axes[0]), TextFiles.parseDouble(t[cy], file, lineNo, axes[1]),
+                                TextFiles.parseDouble(t[cz], file, lineNo, axes[2])})
+                        : new double[]{TextFiles.parseDouble(t[cx], file, lineNo, axes[0]) - xlo, TextFiles.parseDouble(t[cy], file, lineNo, axes[1]) - ylo,
+                                TextFiles.parseDouble(t[cz], file, lineNo, axes[2]) - zlo};
                 if (options.wrap()) {
                     // only atoms outside the cell are moved, so the others keep LAMMPS's digits exactly
                     double[] s = lattice.toFractional(r);

@@ -49,6 +49,31 @@ class LammpsDumpTest {
         assertEquals(Lattice.cubic(10), c.lattice().orElseThrow());
     }
 
+    /** Unwrapped (xu, e.g. for MSDs) and scaled (xs) positions give the same configuration as wrapped x y z. */
+    @Test
+    void unwrappedAndScaledPositionsAreRead() throws Exception {
+        String head = """
+                ITEM: TIMESTEP
+                0
+                ITEM: NUMBER OF ATOMS
+                2
+                ITEM: BOX BOUNDS pp pp pp
+                -1.0 9.0
+                0.0 10.0
+                2.0 12.0
+                """;
+        Path wrapped = dir.resolve("x.dump"), unwrapped = dir.resolve("xu.dump"), scaled = dir.resolve("xs.dump");
+        Files.writeString(wrapped, head + "ITEM: ATOMS id type x y z\n1 1 8.5 1.0 3.0\n2 1 0.0 2.5 11.0\n");
+        Files.writeString(unwrapped, head + "ITEM: ATOMS id type xu yu zu\n1 1 18.5 -9.0 3.0\n2 1 0.0 2.5 21.0\n");
+        Files.writeString(scaled, head + "ITEM: ATOMS id type xs ys zs\n1 1 0.95 0.1 0.1\n2 1 0.1 0.25 0.9\n");
+        LammpsDump.Options o = LammpsDump.Options.withSpecies(Map.of(1, "Al"));
+        Configuration a = LammpsDump.read(wrapped, o).get(0), b = LammpsDump.read(unwrapped, o).get(0), c = LammpsDump.read(scaled, o).get(0);
+        double[] x = a.positions(), y = b.positions(), z = c.positions();
+        assertArrayEquals(new double[]{9.5, 1.0, 1.0, 1.0, 2.5, 9.0}, x, 1e-12);
+        assertArrayEquals(x, y, 1e-12);
+        assertArrayEquals(x, z, 1e-12);
+    }
+
     @Test
     void triclinicRoundTrip() {
         Lattice l = Lattice.of(new double[]{10, 0, 0}, new double[]{-1.5, 9, 0}, new double[]{2, 0.5, 8});
