@@ -67,28 +67,16 @@ public final class StudyTables {
      */
     public static Table summaries(String trainingColumn, Map<String, StudyResults> byTraining, String groupBy) {
         if (byTraining.isEmpty()) throw new IllegalArgumentException("no studies to summarise");
-        // column by column (Table.copy/append go through row selections, which the bundled RoaringBitmap breaks)
-        List<tech.tablesaw.columns.Column<?>> out = null;
+        Table out = null;
         for (var e : byTraining.entrySet()) {
             Table t = summary(e.getValue(), groupBy);
             String[] label = new String[t.rowCount()];
             java.util.Arrays.fill(label, e.getKey());
             t.insertColumn(0, StringColumn.create(trainingColumn, label));
-            if (out == null) {
-                out = new java.util.ArrayList<>();
-                for (var c : t.columns()) out.add(c.emptyCopy());
-            }
-            for (int i = 0; i < out.size(); i++) appendColumn(out.get(i), t.column(i));
+            if (out == null) out = t.copy();
+            else out.append(t);
         }
-        return Table.create("summary over seeds by " + trainingColumn + " and " + groupBy, out);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void appendColumn(tech.tablesaw.columns.Column to, tech.tablesaw.columns.Column from) {
-        for (int r = 0; r < from.size(); r++) {
-            if (from.isMissing(r)) to.appendMissing();
-            else to.append(from.get(r));
-        }
+        return out.setName("summary over seeds by " + trainingColumn + " and " + groupBy);
     }
 
     /**
