@@ -43,7 +43,7 @@ public final class SymmetryFunctionSet {
     public static SymmetryFunctionSet of(String name, List<? extends SymmetryFunction> functions) {
         int[] counter = new int[6];
         List<String> ids = new ArrayList<>();
-        for (SymmetryFunction f : functions) ids.add(String.format("G%d_%03d", f.type(), ++counter[f.type()]));
+        for (SymmetryFunction f : functions) ids.add(id(f.type(), ++counter[f.type()]));
         return new SymmetryFunctionSet(name, new ArrayList<>(functions), ids);
     }
 
@@ -132,6 +132,15 @@ public final class SymmetryFunctionSet {
         int[] c = new int[k];
         for (int i = 0; i < k; i++) c[i] = k == 1 ? 0 : (int) Math.round(i * (n - 1) / (double) (k - 1));
         return c;
+    }
+
+    /**
+     * "G2_007": what {@code String.format("G%d_%03d", type, n)} gives, without it: its format-string regex was the
+     * only regex work of a descriptor run's start, and enough to set the JIT compiling the regex engine.
+     */
+    static String id(int type, int n) {
+        String digits = Integer.toString(n);
+        return "G" + type + "_" + "000".substring(Math.min(3, digits.length())) + digits;
     }
 
     /**
