@@ -394,6 +394,7 @@ public final class SetEvaluator {
         int[] intZeta;                  // ζ as int, or -1 when not an integer
         int[] order;                    // (ζ, λ) keys by λ then ζ: powers are built on smaller ones
         int[] from, ratio;              // base^ζ = (base^ζ_from)^ratio when ζ_from divides ζ (1, 2, 4, 16, 64: 6 squarings)
+        int[] squarings;                // s when the exponent applied (ratio, or ζ itself) is 2^s, else -1
         int[] table;                    // [ir * na + ia] -> column or -1
         double factor;
 
@@ -450,6 +451,11 @@ public final class SetEvaluator {
                             && (from[a] < 0 || intZeta[b] > intZeta[from[a]])) from[a] = b;
                 }
                 if (from[a] >= 0) ratio[a] = intZeta[a] / intZeta[from[a]];
+            }
+            squarings = new int[na];
+            for (int a = 0; a < na; a++) {
+                int e = from[a] >= 0 ? ratio[a] : intZeta[a];
+                squarings[a] = e >= 1 && Integer.bitCount(e) == 1 ? Integer.numberOfTrailingZeros(e) : -1;
             }
             table = new int[nr * na];
             java.util.Arrays.fill(table, -1);
@@ -514,6 +520,12 @@ public final class SetEvaluator {
                         double base = 1.0 + lambdas[a] * cos;
                         if (base <= 0) {
                             raw[a] = 0;
+                        } else if (squarings[a] >= 0) {
+                            // the same products as ipow's for a power of two, without its loop and branches
+                            double v = from[a] >= 0 ? raw[from[a]] : base;
+                            for (int q = squarings[a]; q > 0; q--) v *= v;
+                            raw[a] = v;
+                            any = true;
                         } else {
                             raw[a] = from[a] >= 0 ? ipow(raw[from[a]], ratio[a])
                                     : intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]);
