@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * JSON export of forest results: the summary (set-up, options, provenance, timings, the figures of the train,
@@ -67,11 +66,8 @@ public final class ForestJson {
     /** Writes the JSON atomically (temporary file, then move). */
     public static Path write(ForestResult r, boolean predictions, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, toJson(r, predictions), StandardCharsets.UTF_8);
-            return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String json = toJson(r, predictions);
+            return io.github.hdnnpkit.util.Staging.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -508,7 +508,8 @@ public final class LammpsGenerator {
     /** Temporary files of interrupted writes and work folders of interrupted runs are never used: delete them. */
     private static void removeLeftovers(Path out) throws IOException {
         try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(TextFiles.TEMP_SUFFIX)).toList()) Files.deleteIfExists(p);
+            // under the generation lock no other writer is at work here, so every temporary file is a leftover
+            for (Path p : s.filter(p -> TextFiles.isLeftover(p.getFileName().toString())).toList()) Files.deleteIfExists(p);
         }
         deleteTree(out.resolve(WORK_DIR));
     }

@@ -4,6 +4,7 @@ import io.github.hdnnpkit.structure.Configuration;
 import io.github.hdnnpkit.structure.Lattice;
 import io.github.hdnnpkit.util.Cancellation;
 import io.github.hdnnpkit.util.Progress;
+import io.github.hdnnpkit.util.Staging;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,10 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -46,6 +45,8 @@ import java.util.zip.CheckedOutputStream;
 public final class DescriptorCache {
     static final byte[] MAGIC = "HDNNPDM1".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    /** The pseudo-target that {@link StreamWriter}'s spill file is staged under (never a file of its own). */
+    static final String SPILL = "values-spill";
 
     /** What the last {@link #getOrCompute} found. */
     public enum Status { HIT, MISSING, STALE, CORRUPT }
@@ -177,26 +178,23 @@ public final class DescriptorCache {
 
         private StreamWriter(DescriptorCalculator calculator) throws IOException {
             this.calculator = calculator;
-            Path dir = directory.toAbsolutePath();
-            Files.createDirectories(dir);
-            spill = Files.createTempFile(dir, ".values-", ".tmp");
+            // hidden and named after this process (Staging), so a later writer removes it if this one is killed
+            spill = Staging.createFile(directory.toAbsolutePath().resolve(SPILL));
             out = new java.io.BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
         }
 
-        /** The next configuration and its rows (one per atom, {@code set().size()} values each). */
-        public void add(Configuration c, double[][] rows) throws IOException {
+        /** The next configuration and its values, atom-major ({@code c.size() × set().size()}). */
+        public void add(Configuration c, double[] values) throws IOException {
             int nf = calculator.set().size();
-            if (rows.length != c.size()) throw new IllegalArgumentException(rows.length + " rows for " + c.size() + " atoms");
+            if (values.length != (long) c.size() * nf)
+                throw new IllegalArgumentException(values.length + " values for " + c.size() + " atoms of " + nf + " functions");
             fingerprint.add(c);
-            for (double[] row : rows) {
-                if (row.length != nf) throw new IllegalArgumentException(row.length + " values, expected " + nf);
-                for (double v : row) {
-                    if (buf.remaining() < 4) drain();
-                    buf.putFloat((float) v);
-                }
+            for (double v : values) {
+                if (buf.remaining() < 4) drain();
+                buf.putFloat((float) v);
             }
             if (configurations + 1 == offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            offsets[configurations + 1] = Math.addExact(offsets[configurations], rows.length);
+            offsets[configurations + 1] = Math.addExact(offsets[configurations], c.size());
             configurations++;
         }
 
@@ -218,24 +216,10 @@ public final class DescriptorCache {
             int features = calculator.set().size();
             if ((long) rows * features > Integer.MAX_VALUE - 8)
                 throw new IOException((long) rows * features + " values do not fit one descriptor matrix; split the data set");
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                CRC32C crc = new CRC32C();
-                try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                     InputStream values = Files.newInputStream(spill)) {
-                    DataOutputStream o = new DataOutputStream(new CheckedOutputStream(raw, crc));
-                    writeHeader(o, key, calculator, configurations, rows, calculator.set().ids(), Arrays.copyOf(offsets, configurations + 1));
-                    values.transferTo(o);
-                    o.flush();
-                    new DataOutputStream(raw).writeLong(crc.getValue());
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+            try (InputStream values = Files.newInputStream(spill)) {
+                writeFile(target, key, calculator, configurations, rows, calculator.set().ids(),
+                        Arrays.copyOf(offsets, configurations + 1), values::transferTo);
             } finally {
-                Files.deleteIfExists(tmp);
                 Files.deleteIfExists(spill);
             }
             return target;
@@ -279,32 +263,43 @@ public final class DescriptorCache {
     }
 
     static void write(Path file, byte[] key, DescriptorCalculator calculator, DescriptorMatrix m) throws IOException {
+        writeFile(file, key, calculator, m.configurations(), m.rows(), m.featureIds(), m.atomOffsets(), out -> {
+            float[] v = m.rawValues();
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
+            for (int i = 0; i < v.length; ) {
+                buf.clear();
+                int n = Math.min(buf.capacity() / 4, v.length - i);
+                buf.asFloatBuffer().put(v, i, n);
+                out.write(buf.array(), 0, 4 * n);
+                i += n;
+            }
+        });
+    }
+
+    /** Writes the float32 values (big-endian, row-major) after the header. */
+    @FunctionalInterface
+    private interface Values {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * One cache file: header, values, checksum, through a staging file ({@link Staging}) moved into place when
+     * complete, so a reader never sees a partial file and a killed writer's leftover is removed by the next writer.
+     */
+    private static void writeFile(Path file, byte[] key, DescriptorCalculator calculator, int configurations, int rows,
+                                  List<String> ids, int[] offsets, Values values) throws IOException {
         Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = Staging.createFile(target);
         try {
             CRC32C crc = new CRC32C();
             try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
-                DataOutputStream out = new DataOutputStream(checked);
-                writeHeader(out, key, calculator, m.configurations(), m.rows(), m.featureIds(), m.atomOffsets());
-                float[] v = m.rawValues();
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
-                for (int i = 0; i < v.length; ) {
-                    buf.clear();
-                    int n = Math.min(buf.capacity() / 4, v.length - i);
-                    buf.asFloatBuffer().put(v, i, n);
-                    out.write(buf.array(), 0, 4 * n);
-                    i += n;
-                }
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+                writeHeader(out, key, calculator, configurations, rows, ids, offsets);
+                values.writeTo(out);
                 out.flush();
                 new DataOutputStream(raw).writeLong(crc.getValue());
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Staging.move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

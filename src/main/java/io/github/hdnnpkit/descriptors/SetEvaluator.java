@@ -333,25 +333,27 @@ public final class SetEvaluator {
         }
     }
 
-    /** Σ t[n], then t[n] *= f[n]; four partial sums so consecutive additions do not wait on each other. */
-    private static double sumThenScale(double[] t, double[] f, int m) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    /**
+     * Σ t[n], then t[n] *= f[n]. Two loops, not one: the product loop alone is what C2 turns into vector code
+     * (the sum is a floating-point reduction, which it keeps scalar); eight partial sums keep both adders busy
+     * instead of waiting on one chain of dependent additions.
+     */
+    static double sumThenScale(double[] t, double[] f, int m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int n = 0;
-        for (; n + 3 < m; n += 4) {
+        for (; n + 7 < m; n += 8) {
             s0 += t[n];
             s1 += t[n + 1];
             s2 += t[n + 2];
             s3 += t[n + 3];
-            t[n] *= f[n];
-            t[n + 1] *= f[n + 1];
-            t[n + 2] *= f[n + 2];
-            t[n + 3] *= f[n + 3];
+            s4 += t[n + 4];
+            s5 += t[n + 5];
+            s6 += t[n + 6];
+            s7 += t[n + 7];
         }
-        for (; n < m; n++) {
-            s0 += t[n];
-            t[n] *= f[n];
-        }
-        return (s0 + s1) + (s2 + s3);
+        for (; n < m; n++) s0 += t[n];
+        for (int k = 0; k < m; k++) t[k] *= f[k];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     // ------------------------------------------------------------------------------------------------ angular
@@ -392,6 +394,7 @@ public final class SetEvaluator {
         int[] intZeta;                  // ζ as int, or -1 when not an integer
         int[] order;                    // (ζ, λ) keys by λ then ζ: powers are built on smaller ones
         int[] from, ratio;              // base^ζ = (base^ζ_from)^ratio when ζ_from divides ζ (1, 2, 4, 16, 64: 6 squarings)
+        int[] squarings;                // s when the exponent applied (ratio, or ζ itself) is 2^s, else -1
         int[] table;                    // [ir * na + ia] -> column or -1
         double factor;
 
@@ -448,6 +451,11 @@ public final class SetEvaluator {
                             && (from[a] < 0 || intZeta[b] > intZeta[from[a]])) from[a] = b;
                 }
                 if (from[a] >= 0) ratio[a] = intZeta[a] / intZeta[from[a]];
+            }
+            squarings = new int[na];
+            for (int a = 0; a < na; a++) {
+                int e = from[a] >= 0 ? ratio[a] : intZeta[a];
+                squarings[a] = e >= 1 && Integer.bitCount(e) == 1 ? Integer.numberOfTrailingZeros(e) : -1;
             }
             table = new int[nr * na];
             java.util.Arrays.fill(table, -1);
@@ -512,6 +520,12 @@ public final class SetEvaluator {
                         double base = 1.0 + lambdas[a] * cos;
                         if (base <= 0) {
                             raw[a] = 0;
+                        } else if (squarings[a] >= 0) {
+                            // the same products as ipow's for a power of two, without its loop and branches
+                            double v = from[a] >= 0 ? raw[from[a]] : base;
+                            for (int q = squarings[a]; q > 0; q--) v *= v;
+                            raw[a] = v;
+                            any = true;
                         } else {
                             raw[a] = from[a] >= 0 ? ipow(raw[from[a]], ratio[a])
                                     : intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]);

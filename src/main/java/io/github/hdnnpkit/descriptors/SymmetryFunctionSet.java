@@ -43,7 +43,7 @@ public final class SymmetryFunctionSet {
     public static SymmetryFunctionSet of(String name, List<? extends SymmetryFunction> functions) {
         int[] counter = new int[6];
         List<String> ids = new ArrayList<>();
-        for (SymmetryFunction f : functions) ids.add(String.format("G%d_%03d", f.type(), ++counter[f.type()]));
+        for (SymmetryFunction f : functions) ids.add(id(f.type(), ++counter[f.type()]));
         return new SymmetryFunctionSet(name, new ArrayList<>(functions), ids);
     }
 
@@ -135,14 +135,26 @@ public final class SymmetryFunctionSet {
     }
 
     /**
+     * "G2_007": what {@code String.format("G%d_%03d", type, n)} gives, without it: its format-string regex was the
+     * only regex work of a descriptor run's start, and enough to set the JIT compiling the regex engine.
+     */
+    static String id(int type, int n) {
+        String digits = Integer.toString(n);
+        return "G" + type + "_" + "000".substring(Math.min(3, digits.length())) + digits;
+    }
+
+    /**
      * A hash of everything that determines the values (functions with full-precision parameters, cutoffs, order) but
      * not the name or the ids: the cache key of a descriptor matrix.
      */
     public String fingerprint() {
         try {
+            // one update of the whole text (the same digest as one per function): a descriptor run computes this
+            // once, cold, where each interpreted update call cost more than hashing its bytes
+            StringBuilder text = new StringBuilder(functions.size() * 96);
+            for (SymmetryFunction f : functions) text.append(f).append('\n');
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (SymmetryFunction f : functions) md.update((f + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

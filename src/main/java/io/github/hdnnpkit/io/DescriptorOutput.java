@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +45,10 @@ import java.util.zip.GZIPOutputStream;
  * {@code hdnnp train --cache DIR} (and the notebooks) look for, so training on the same structures skips the
  * descriptors.</li>
  * </ul>
- * Every output appears complete under its final name or not at all: files are written under hidden temporary names
- * and moved into place once complete (a killed run leaves at most a hidden {@code .…staged-…} or {@code .…tmp}
- * file).
+ * Every output appears complete under its final name or not at all: files are written under hidden staging names
+ * and moved into place once complete. A run killed outright (SIGKILL) leaves a hidden {@code .g.npy.staged-PID-…}
+ * file, which the next run writing the same output removes once that process is gone ({@link
+ * io.github.hdnnpkit.util.Staging}).
  */
 public abstract class DescriptorOutput implements AutoCloseable {
     /** The output formats. */
@@ -96,8 +98,8 @@ public abstract class DescriptorOutput implements AutoCloseable {
     public record Summary(long configurations, long rows, int columns, List<Path> files) {
     }
 
-    /** One configuration encoded on a worker thread. */
-    protected record Encoded(Configuration configuration, int atoms, ByteChunk bytes, double[][] rows) {
+    /** One configuration encoded on a worker thread ({@code values}: the flat values, for formats that keep them). */
+    protected record Encoded(Configuration configuration, int atoms, ByteChunk bytes, double[] values) {
     }
 
     protected final DescriptorCalculator calculator;
@@ -142,7 +144,7 @@ public abstract class DescriptorOutput implements AutoCloseable {
         try (DescriptorOutput output = open(format, out, calculator, precision, input)) {
             progress.start("descriptors " + calculator.set().name() + " (" + calculator.convention() + ") -> " + format, total);
             try (OrderedPipeline<Configuration, Encoded> p = new OrderedPipeline<>(threads, 4 * threads,
-                    (i, c) -> output.encode(i, c, calculator.compute(c)),
+                    (i, c) -> output.encode(i, c, calculator.computeFlat(c)),
                     (i, e) -> {
                         output.write(e);
                         progress.update(i + 1, null);
@@ -157,8 +159,11 @@ public abstract class DescriptorOutput implements AutoCloseable {
         }
     }
 
-    /** Encodes one configuration; thread-safe (worker threads). */
-    protected abstract Encoded encode(long index, Configuration c, double[][] rows);
+    /**
+     * Encodes one configuration from its values, atom-major ({@code c.size()} rows of {@link #set}{@code .size()});
+     * thread-safe (worker threads).
+     */
+    protected abstract Encoded encode(long index, Configuration c, double[] values);
 
     /** Writes one encoded configuration; called in input order from one thread. */
     protected abstract void write(Encoded e) throws IOException;
@@ -186,61 +191,104 @@ public abstract class DescriptorOutput implements AutoCloseable {
     @Override
     public abstract void close() throws IOException;
 
-    // --- CSV -------------------------------------------------------------------------------------------------------
+    // --- the file formats: staged, moved into place together -----------------------------------------------------
 
-    private static final class Csv extends DescriptorOutput {
+    /**
+     * CSV and .npy: every output file is written under a staging name ({@link StagedOutputs}, which also removes what
+     * a killed earlier run left) and moved into place by {@link #commit()}; {@link #close()} without a commit deletes
+     * them. Subclasses write the bytes; the bookkeeping of rows and configurations is here.
+     */
+    private abstract static class StagedFiles extends DescriptorOutput {
         private final StagedOutputs staged = new StagedOutputs();
-        private final Path target;
-        private final OutputStream out;
+        private final List<Path> outputs = new ArrayList<>();
         private long configurations;
 
-        Csv(Path target, DescriptorCalculator calculator, Precision precision, String input) throws IOException {
+        StagedFiles(DescriptorCalculator calculator, Precision precision, String input) {
             super(calculator, precision, input);
-            this.target = target;
-            Path tmp = staged.stage(target);
-            OutputStream raw = Files.newOutputStream(tmp);
-            out = new java.io.BufferedOutputStream(TextFiles.isGzip(target) ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
-            out.write(("structure,atom," + String.join(",", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        @Override
-        protected Encoded encode(long index, Configuration c, double[][] rows) {
-            ByteChunk b = chunk();
-            boolean f32 = float32();
-            for (int a = 0; a < rows.length; a++) {
-                b.decimal(index).ascii(',').decimal(a);
-                if (f32) for (double v : rows[a]) b.ascii(',').ascii(ShortestDecimal.of((float) v));
-                else for (double v : rows[a]) b.ascii(',').shortest(v);
-                b.ascii('\n');
-            }
-            return new Encoded(c, rows.length, b, null);
+        /** The staging path of one output file (in the order {@link #commit()} returns them). */
+        protected Path stage(Path output) throws IOException {
+            outputs.add(output.toAbsolutePath());
+            return staged.stage(output);
         }
 
+        /** Writes one configuration; {@link #rows} and {@link #configurations()} still count the ones before it. */
+        protected abstract void append(Encoded e) throws IOException;
+
+        /** Completes and closes the staged files (called once, before they are moved into place). */
+        protected abstract void finishFiles() throws IOException;
+
+        /** Closes the staged files after a failure (they are deleted next). */
+        protected abstract void closeFiles() throws IOException;
+
         @Override
-        protected void write(Encoded e) throws IOException {
-            e.bytes().writeTo(out);
+        protected final void write(Encoded e) throws IOException {
+            append(e);
             recycle(e.bytes());
             rows += e.atoms();
             configurations++;
         }
 
         @Override
-        public long configurations() { return configurations; }
+        public final long configurations() { return configurations; }
 
         @Override
-        public List<Path> commit() throws IOException {
-            out.close();
+        public final List<Path> commit() throws IOException {
+            finishFiles();
             staged.commit();
-            return List.of(target.toAbsolutePath());
+            return List.copyOf(outputs);
         }
 
         @Override
-        public void close() throws IOException {
+        public final void close() throws IOException {
             try {
-                out.close();
+                closeFiles();
             } finally {
                 staged.close();
             }
+        }
+    }
+
+    // --- CSV -------------------------------------------------------------------------------------------------------
+
+    private static final class Csv extends StagedFiles {
+        private final OutputStream out;
+
+        Csv(Path target, DescriptorCalculator calculator, Precision precision, String input) throws IOException {
+            super(calculator, precision, input);
+            OutputStream raw = Files.newOutputStream(stage(target));
+            out = new java.io.BufferedOutputStream(TextFiles.isGzip(target) ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
+            out.write(("structure,atom," + String.join(",", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected Encoded encode(long index, Configuration c, double[] values) {
+            ByteChunk b = chunk();
+            boolean f32 = float32();
+            int nf = set.size();
+            for (int a = 0, k = 0; a < c.size(); a++) {
+                b.decimal(index).ascii(',').decimal(a);
+                if (f32) for (int end = k + nf; k < end; k++) b.ascii(',').ascii(ShortestDecimal.of((float) values[k]));
+                else for (int end = k + nf; k < end; k++) b.ascii(',').shortest(values[k]);
+                b.ascii('\n');
+            }
+            return new Encoded(c, c.size(), b, null);
+        }
+
+        @Override
+        protected void append(Encoded e) throws IOException {
+            e.bytes().writeTo(out);
+        }
+
+        @Override
+        protected void finishFiles() throws IOException {
+            out.close();
+        }
+
+        @Override
+        protected void closeFiles() throws IOException {
+            out.close();
         }
     }
 
@@ -251,19 +299,15 @@ public abstract class DescriptorOutput implements AutoCloseable {
         return npy.resolveSibling(npy.getFileName() + ".json");
     }
 
-    private static final class Npy extends DescriptorOutput {
-        private final StagedOutputs staged = new StagedOutputs();
-        private final Path target;
+    private static final class Npy extends StagedFiles {
         private final NpyWriter npy;
         private final Writer jsonOut;
         private final JsonWriter json;
-        private long configurations;
 
         Npy(Path target, DescriptorCalculator calculator, Precision precision, String input) throws IOException {
             super(calculator, precision, input);
-            this.target = target;
-            npy = new NpyWriter(staged.stage(target), set.size(), float32());
-            jsonOut = Files.newBufferedWriter(staged.stage(sideFile(target)), StandardCharsets.UTF_8);
+            npy = new NpyWriter(stage(target), set.size(), float32());
+            jsonOut = Files.newBufferedWriter(stage(sideFile(target)), StandardCharsets.UTF_8);
             json = new JsonWriter(jsonOut);
             json.setIndent(" ");
             json.beginObject();
@@ -277,6 +321,17 @@ public abstract class DescriptorOutput implements AutoCloseable {
             provenance(json);
             json.name("configurations").beginArray();
         }
+
+        /**
+         * The components of each record class, looked up once: {@code getRecordComponents()} parses the class's
+         * Record attribute anew at every call, which for 329 columns was a noticeable part of a short run's start.
+         */
+        private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+            @Override
+            protected RecordComponent[] computeValue(Class<?> type) {
+                return type.getRecordComponents();
+            }
+        };
 
         /** A column: index, id, Behler type, the full name and every parameter of the function (cutoff included). */
         private static void column(JsonWriter json, int index, String id, SymmetryFunction f) throws IOException {
@@ -294,7 +349,7 @@ public abstract class DescriptorOutput implements AutoCloseable {
                 json.name("value").value(r.toString());
                 return;
             }
-            for (RecordComponent rc : r.getClass().getRecordComponents()) {
+            for (RecordComponent rc : COMPONENTS.get(r.getClass())) {
                 Object v;
                 try {
                     v = rc.getAccessor().invoke(r);
@@ -328,47 +383,38 @@ public abstract class DescriptorOutput implements AutoCloseable {
         }
 
         @Override
-        protected Encoded encode(long index, Configuration c, double[][] rows) {
+        protected Encoded encode(long index, Configuration c, double[] values) {
             ByteChunk b = chunk();
-            for (double[] row : rows) b.binary(row, float32(), ByteOrder.LITTLE_ENDIAN);
-            return new Encoded(c, rows.length, b, null);
+            b.binary(values, float32(), ByteOrder.LITTLE_ENDIAN);   // C order: the atom-major values as they are
+            return new Encoded(c, c.size(), b, null);
         }
 
         @Override
-        protected void write(Encoded e) throws IOException {
+        protected void append(Encoded e) throws IOException {
             npy.writeEncoded(e.bytes());
-            recycle(e.bytes());
             json.beginObject();
-            json.name("index").value(configurations);
+            json.name("index").value(configurations());
             json.name("id").value(e.configuration().id());
             json.name("first_row").value(rows);
             json.name("atoms").value(e.atoms());
             json.endObject();
-            rows += e.atoms();
-            configurations++;
         }
 
         @Override
-        public long configurations() { return configurations; }
-
-        @Override
-        public List<Path> commit() throws IOException {
+        protected void finishFiles() throws IOException {
             npy.finish();
             json.endArray();
             json.name("shape").beginArray().value(rows).value(set.size()).endArray();
             json.endObject();
             json.close();
-            staged.commit();
-            return List.of(target.toAbsolutePath(), sideFile(target).toAbsolutePath());
         }
 
         @Override
-        public void close() throws IOException {
+        protected void closeFiles() throws IOException {
             try {
                 npy.close();
-                jsonOut.close();
             } finally {
-                staged.close();
+                jsonOut.close();
             }
         }
     }
@@ -387,13 +433,13 @@ public abstract class DescriptorOutput implements AutoCloseable {
         }
 
         @Override
-        protected Encoded encode(long index, Configuration c, double[][] rows) {
-            return new Encoded(c, rows.length, null, rows);
+        protected Encoded encode(long index, Configuration c, double[] values) {
+            return new Encoded(c, c.size(), null, values);
         }
 
         @Override
         protected void write(Encoded e) throws IOException {
-            writer.add(e.configuration(), e.rows());
+            writer.add(e.configuration(), e.values());
             rows += e.atoms();
             configurations++;
         }

@@ -247,7 +247,7 @@ public final class ExtendedXyz {
                 String s = readLine();
                 if (s == null)
                     throw new InputFormatException(file, lineNo + 1, "file ends inside frame " + frame + ": atom " + (a + 1) + " of " + n + " missing (truncated file?)");
-                int found = tokenize(s, t);
+                int found = TextFiles.tokenize(s, t);
                 if (found != columns)
                     throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + found);
                 species[a] = t[speciesCol];
@@ -263,22 +263,6 @@ public final class ExtendedXyz {
                 return b.build();
             } catch (IllegalArgumentException e) {
                 throw new InputFormatException(file, commentLine, e.getMessage(), e);
-            }
-        }
-
-        /**
-         * Splits a line at whitespace into {@code out} (String.split with a regex dominates reading time otherwise);
-         * returns the number of tokens, which may exceed {@code out.length} (only the first ones are stored).
-         */
-        private static int tokenize(String line, String[] out) {
-            int n = 0, i = 0, len = line.length();
-            while (true) {
-                while (i < len && line.charAt(i) <= ' ') i++;
-                if (i >= len) return n;
-                int start = i;
-                while (i < len && line.charAt(i) > ' ') i++;
-                if (n < out.length) out[n] = line.substring(start, i);
-                n++;
             }
         }
 

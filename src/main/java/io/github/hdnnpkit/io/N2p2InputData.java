@@ -144,7 +144,7 @@ public final class N2p2InputData {
                     throw new InputFormatException(file, 0, "no configuration in the file (" + (lineNo == 0 ? "empty file" : lineNo + " blank lines") + ")");
                 return null;
             }
-            String[] t = line.trim().split("\\s+");
+            String[] t = TextFiles.fields(line);
             if (!t[0].equals("begin")) throw error("expected 'begin', found '" + abbreviate(line) + "'");
             long beginLine = lineNo;
             String comment = null;
@@ -157,7 +157,7 @@ public final class N2p2InputData {
                 lineNo++;
                 String trimmed = line.trim();
                 if (trimmed.isEmpty()) continue;
-                t = trimmed.split("\\s+");
+                t = TextFiles.fields(trimmed);
                 switch (t[0]) {
                     case "comment" -> comment = trimmed.length() > 7 ? trimmed.substring(7).trim() : "";
                     case "lattice" -> {
@@ -215,7 +215,7 @@ public final class N2p2InputData {
             String id = file.getFileName() + "#" + index;
             if (comment != null) {
                 labels.put("comment", comment);
-                for (String w : comment.split("\\s+")) {
+                for (String w : TextFiles.fields(comment)) {
                     int eq = w.indexOf('=');
                     if (eq > 0 && eq < w.length() - 1) {
                         String k = w.substring(0, eq), v = w.substring(eq + 1);

@@ -1,5 +1,7 @@
 package io.github.hdnnpkit.io;
 
+import io.github.hdnnpkit.util.Staging;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,11 +13,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,7 +24,10 @@ import java.util.zip.GZIPOutputStream;
  * interruption never leaves a half-written file under the final name.
  */
 public final class TextFiles {
-    /** Suffix of the temporary files that {@link #writeAtomically} creates next to their target. */
+    /**
+     * Suffix of the temporary files that {@link #writeAtomically} created next to their target before it named them
+     * with their writer ({@link Staging}); still recognised as leftovers by {@link #isLeftover}.
+     */
     public static final String TEMP_SUFFIX = ".part";
 
     private TextFiles() {
@@ -62,24 +64,13 @@ public final class TextFiles {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), TEMP_SUFFIX);
+            tmp = Staging.createFile(target);   // also removes what killed writers of this file left
             try (OutputStream raw = Files.newOutputStream(tmp);
                  OutputStream out = isGzip(target) ? new GZIPOutputStream(raw, 1 << 16) : raw;
                  Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                 content.write(w);
             }
-            try {
-                // temporary files are created owner-only; a data file should be as readable as any other
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Staging.move(tmp, target);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -92,6 +83,11 @@ public final class TextFiles {
                 }
             }
         }
+    }
+
+    /** Whether a file name is a writer's temporary file: a {@link Staging} name, or an older {@link #TEMP_SUFFIX} one. */
+    public static boolean isLeftover(String name) {
+        return name.startsWith(".") && (name.contains(Staging.MARK) || name.endsWith(TEMP_SUFFIX));
     }
 
     /**
@@ -115,6 +111,32 @@ public final class TextFiles {
             throw new InputFormatException(file, line, "expected a finite decimal number for " + what + ", found '"
                     + abbreviate(token) + "' (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Splits a line at white space (any character up to {@code ' '}) into {@code out}; returns the number of tokens,
+     * which may exceed {@code out.length} (only the first ones are stored). Not {@code String.split("\\s+")}: a
+     * regex per line dominated reading time, and compiling the regex engine kept the JIT busy for most of a second
+     * of a short run.
+     */
+    static int tokenize(String line, String[] out) {
+        int n = 0, i = 0, len = line.length();
+        while (true) {
+            while (i < len && line.charAt(i) <= ' ') i++;
+            if (i >= len) return n;
+            int start = i;
+            while (i < len && line.charAt(i) > ' ') i++;
+            if (n < out.length) out[n] = line.substring(start, i);
+            n++;
+        }
+    }
+
+    /** The white-space separated tokens of a line ({@link #tokenize}); none for a blank line. */
+    static String[] fields(String line) {
+        String[] t = new String[16];
+        int n = tokenize(line, t);
+        if (n > t.length) tokenize(line, t = new String[n]);
+        return n == t.length ? t : java.util.Arrays.copyOf(t, n);
     }
 
     static String abbreviate(String s) {

@@ -10,6 +10,7 @@ import io.github.hdnnpkit.descriptors.Convention;
 import io.github.hdnnpkit.descriptors.Preconditioner;
 import io.github.hdnnpkit.descriptors.SymmetryFunctionSet;
 import io.github.hdnnpkit.io.N2p2InputNn;
+import io.github.hdnnpkit.util.Staging;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,9 +55,7 @@ public final class PotentialStore {
 
     public static Path save(Hdnnp model, Path folder) throws IOException {
         Path target = folder.toAbsolutePath();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+        Path tmp = Staging.createDirectory(target);   // a killed writer's staging folder is removed here
         try {
             byte[] weights = weightBytes(model.parameters());
             Files.write(tmp.resolve(WEIGHTS), weights);
@@ -74,7 +73,7 @@ public final class PotentialStore {
     static void replace(Path tmp, Path target) throws IOException {
         Path backup = null;
         if (Files.exists(target)) {
-            backup = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            backup = Staging.backupPath(target);   // put back by Staging.sweep if this process dies before the move
             Files.move(target, backup);
         }
         try {

@@ -373,8 +373,7 @@ public final class Trainer {
         void write(Path dir, String fingerprint) {
             try {
                 Path abs = dir.toAbsolutePath();
-                Files.createDirectories(abs.getParent());
-                Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp");
+                Path tmp = io.github.hdnnpkit.util.Staging.createDirectory(abs);   // a killed run's is removed next time
                 JsonObject o = new JsonObject();
                 o.addProperty("fingerprint", fingerprint);
                 o.addProperty("epoch", epoch);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -212,11 +211,8 @@ public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, int lastEp
 
     /** Writes {@link #toJson()} to a file (temp file, then move). */
     public Path writeJson(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-        return Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String json = toJson();
+        return io.github.hdnnpkit.util.Staging.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     }
 
     private static JsonObject predictionsJson(Predictions p) {

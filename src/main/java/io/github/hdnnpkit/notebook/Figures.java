@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Figures for notebooks and reports. In a notebook: {@code display(Figures.image(chart));} shows an XChart chart as
@@ -35,11 +34,8 @@ public final class Figures {
     /** Writes the chart as a PNG file, atomically. */
     public static Path save(Chart<?, ?> chart, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, png(chart));
-            return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] png = png(chart);
+            return io.github.hdnnpkit.util.Staging.write(file, tmp -> Files.write(tmp, png));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
         }

@@ -19,9 +19,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -277,15 +275,10 @@ public final class ParityPlot {
     /** Writes {@link #image()} as a PNG, atomically (temp file, then move). */
     public Path save(Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                ImageIO.write(image(), "png", tmp.toFile());
-                return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            BufferedImage img = image();
+            return io.github.hdnnpkit.util.Staging.write(file, tmp -> {
+                if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
         }

@@ -24,6 +24,11 @@ public final class CellList {
     private CellList() {
     }
 
+    /*
+     * The steps are separate methods, not one: the JIT compiles each hot loop on its own, and one method holding all
+     * four loops took C2 over a second of CPU to compile (on-stack replacement, twice) in a 2-core descriptor run of
+     * 200 configurations, longer than the neighbour search itself ran.
+     */
     static NeighbourList neighbours(Configuration c, double cutoff) {
         if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new IllegalArgumentException("cutoff must be positive: " + cutoff);
         int n = c.size();
@@ -42,21 +47,7 @@ public final class CellList {
         // 1. fractional coordinates, wrapped along periodic directions
         double[] frac = new double[3 * n];
         double[] wrapped = new double[3 * n];
-        for (int a = 0; a < n; a++) {
-            double[] s = lat.toFractional(new double[]{pos[3 * a], pos[3 * a + 1], pos[3 * a + 2]});
-            double[] shift = new double[3];
-            for (int k = 0; k < 3; k++) {
-                if (pbc[k]) {
-                    double f = Math.floor(s[k]);
-                    s[k] -= f;
-                    if (s[k] >= 1.0) s[k] -= 1.0;   // floor of -1e-18 leaves exactly 1.0
-                    shift[k] = f;
-                }
-                frac[3 * a + k] = s[k];
-            }
-            for (int x = 0; x < 3; x++)
-                wrapped[3 * a + x] = pos[3 * a + x] - shift[0] * vec[0][x] - shift[1] * vec[1][x] - shift[2] * vec[2][x];
-        }
+        wrap(pos, lat, vec, pbc, frac, wrapped);
 
         // 2. ghosts: every image within reach of the cell, the real atoms first (translation 0)
         double[] lo = new double[3], hi = new double[3];
@@ -83,17 +74,8 @@ public final class CellList {
                 wrapped[3 * a], wrapped[3 * a + 1], wrapped[3 * a + 2]);
         for (int t0 = -reach[0]; t0 <= reach[0]; t0++)
             for (int t1 = -reach[1]; t1 <= reach[1]; t1++)
-                for (int t2 = -reach[2]; t2 <= reach[2]; t2++) {
-                    if (t0 == 0 && t1 == 0 && t2 == 0) continue;
-                    double tx = t0 * vec[0][0] + t1 * vec[1][0] + t2 * vec[2][0];
-                    double ty = t0 * vec[0][1] + t1 * vec[1][1] + t2 * vec[2][1];
-                    double tz = t0 * vec[0][2] + t1 * vec[1][2] + t2 * vec[2][2];
-                    for (int a = 0; a < n; a++) {
-                        double s0 = frac[3 * a] + t0, s1 = frac[3 * a + 1] + t1, s2 = frac[3 * a + 2] + t2;
-                        if (s0 < lo[0] || s0 >= hi[0] || s1 < lo[1] || s1 >= hi[1] || s2 < lo[2] || s2 >= hi[2]) continue;
-                        g.add(a, s0, s1, s2, wrapped[3 * a] + tx, wrapped[3 * a + 1] + ty, wrapped[3 * a + 2] + tz);
-                    }
-                }
+                for (int t2 = -reach[2]; t2 <= reach[2]; t2++)
+                    if (t0 != 0 || t1 != 0 || t2 != 0) images(g, n, frac, wrapped, vec, lo, hi, t0, t1, t2);
 
         // 3. bins at least p_k wide in fractional units
         int[] nb = new int[3];
@@ -106,6 +88,52 @@ public final class CellList {
         int bins = nb[0] * nb[1] * nb[2];
         int[] binOf = new int[g.size];
         int[] binStart = new int[bins + 1];
+        int[] sorted = new int[g.size];
+        sortIntoBins(g, lo, width, nb, binOf, binStart, sorted);
+
+        // 4. scan the 27 bins around each real atom
+        return scan(g, n, cutoff, nb, binOf, binStart, sorted);
+    }
+
+    private static void wrap(double[] pos, Lattice lat, double[][] vec, boolean[] pbc, double[] frac, double[] wrapped) {
+        double[] p = new double[3], shift = new double[3];
+        for (int a = 0; a < pos.length / 3; a++) {
+            p[0] = pos[3 * a];
+            p[1] = pos[3 * a + 1];
+            p[2] = pos[3 * a + 2];
+            double[] s = lat.toFractional(p);
+            for (int k = 0; k < 3; k++) {
+                shift[k] = 0;
+                if (pbc[k]) {
+                    double f = Math.floor(s[k]);
+                    s[k] -= f;
+                    if (s[k] >= 1.0) s[k] -= 1.0;   // floor of -1e-18 leaves exactly 1.0
+                    shift[k] = f;
+                }
+                frac[3 * a + k] = s[k];
+            }
+            for (int x = 0; x < 3; x++)
+                wrapped[3 * a + x] = pos[3 * a + x] - shift[0] * vec[0][x] - shift[1] * vec[1][x] - shift[2] * vec[2][x];
+        }
+    }
+
+    /** The images of all atoms under translation (t0, t1, t2) that fall within [lo, hi). */
+    private static void images(GrowableGhosts g, int n, double[] frac, double[] wrapped, double[][] vec, double[] lo,
+                               double[] hi, int t0, int t1, int t2) {
+        double tx = t0 * vec[0][0] + t1 * vec[1][0] + t2 * vec[2][0];
+        double ty = t0 * vec[0][1] + t1 * vec[1][1] + t2 * vec[2][1];
+        double tz = t0 * vec[0][2] + t1 * vec[1][2] + t2 * vec[2][2];
+        for (int a = 0; a < n; a++) {
+            double s0 = frac[3 * a] + t0, s1 = frac[3 * a + 1] + t1, s2 = frac[3 * a + 2] + t2;
+            if (s0 < lo[0] || s0 >= hi[0] || s1 < lo[1] || s1 >= hi[1] || s2 < lo[2] || s2 >= hi[2]) continue;
+            g.add(a, s0, s1, s2, wrapped[3 * a] + tx, wrapped[3 * a + 1] + ty, wrapped[3 * a + 2] + tz);
+        }
+    }
+
+    /** Counting sort of the ghosts by bin: {@code sorted[binStart[b] .. binStart[b+1])} are bin b's. */
+    private static void sortIntoBins(GrowableGhosts g, double[] lo, double[] width, int[] nb, int[] binOf,
+                                     int[] binStart, int[] sorted) {
+        int bins = binStart.length - 1;
         for (int q = 0; q < g.size; q++) {
             int b = bin(g.s, q, lo, width, nb);
             binOf[q] = b;
@@ -113,51 +141,73 @@ public final class CellList {
         }
         for (int b = 0; b < bins; b++) binStart[b + 1] += binStart[b];
         int[] fill = Arrays.copyOf(binStart, bins);
-        int[] sorted = new int[g.size];
         for (int q = 0; q < g.size; q++) sorted[fill[binOf[q]]++] = q;
+    }
 
-        // 4. scan the 27 bins around each real atom
+    private static NeighbourList scan(GrowableGhosts g, int n, double cutoff, int[] nb, int[] binOf, int[] binStart,
+                                      int[] sorted) {
         double rc2 = cutoff * cutoff;
         int[] start = new int[n + 1];
-        int cap = Math.max(16, n * 32);
-        int[] idx = new int[cap];
-        double[] ddx = new double[cap], ddy = new double[cap], ddz = new double[cap], dr = new double[cap];
-        int m = 0;
+        Pairs out = new Pairs(Math.max(16, n * 32));
         for (int a = 0; a < n; a++) {
-            start[a] = m;
+            start[a] = out.size;
             int b = binOf[a];   // real atoms are the first n ghosts
             int b2 = b % nb[2], b1 = (b / nb[2]) % nb[1], b0 = b / (nb[1] * nb[2]);
-            double xa = g.x[a], ya = g.y[a], za = g.z[a];
             for (int i0 = Math.max(0, b0 - 1); i0 <= Math.min(nb[0] - 1, b0 + 1); i0++)
                 for (int i1 = Math.max(0, b1 - 1); i1 <= Math.min(nb[1] - 1, b1 + 1); i1++)
                     for (int i2 = Math.max(0, b2 - 1); i2 <= Math.min(nb[2] - 1, b2 + 1); i2++) {
                         int cell = (i0 * nb[1] + i1) * nb[2] + i2;
-                        for (int p = binStart[cell]; p < binStart[cell + 1]; p++) {
-                            int q = sorted[p];
-                            if (q == a) continue;
-                            double x = g.x[q] - xa, y = g.y[q] - ya, z = g.z[q] - za;
-                            double d2 = x * x + y * y + z * z;
-                            if (d2 >= rc2) continue;
-                            if (m == idx.length) {
-                                int nc = idx.length * 2;
-                                idx = Arrays.copyOf(idx, nc);
-                                ddx = Arrays.copyOf(ddx, nc);
-                                ddy = Arrays.copyOf(ddy, nc);
-                                ddz = Arrays.copyOf(ddz, nc);
-                                dr = Arrays.copyOf(dr, nc);
-                            }
-                            idx[m] = g.atom[q];
-                            ddx[m] = x;
-                            ddy[m] = y;
-                            ddz[m] = z;
-                            dr[m] = Math.sqrt(d2);
-                            m++;
-                        }
+                        scanBin(g, a, sorted, binStart[cell], binStart[cell + 1], rc2, out);
                     }
         }
-        start[n] = m;
-        return new NeighbourList(n, cutoff, start, Arrays.copyOf(idx, m), Arrays.copyOf(ddx, m), Arrays.copyOf(ddy, m),
-                Arrays.copyOf(ddz, m), Arrays.copyOf(dr, m));
+        start[n] = out.size;
+        int m = out.size;
+        return new NeighbourList(n, cutoff, start, Arrays.copyOf(out.idx, m), Arrays.copyOf(out.dx, m),
+                Arrays.copyOf(out.dy, m), Arrays.copyOf(out.dz, m), Arrays.copyOf(out.r, m));
+    }
+
+    /** The ghosts {@code sorted[from..to)} within the cutoff of real atom a. */
+    private static void scanBin(GrowableGhosts g, int a, int[] sorted, int from, int to, double rc2, Pairs out) {
+        double xa = g.x[a], ya = g.y[a], za = g.z[a];
+        for (int p = from; p < to; p++) {
+            int q = sorted[p];
+            if (q == a) continue;
+            double x = g.x[q] - xa, y = g.y[q] - ya, z = g.z[q] - za;
+            double d2 = x * x + y * y + z * z;
+            if (d2 < rc2) out.add(g.atom[q], x, y, z, Math.sqrt(d2));
+        }
+    }
+
+    /** The neighbour pairs found so far (atom index, displacement, distance), growing. */
+    private static final class Pairs {
+        int size;
+        int[] idx;
+        double[] dx, dy, dz, r;
+
+        Pairs(int capacity) {
+            idx = new int[capacity];
+            dx = new double[capacity];
+            dy = new double[capacity];
+            dz = new double[capacity];
+            r = new double[capacity];
+        }
+
+        void add(int atom, double x, double y, double z, double d) {
+            if (size == idx.length) {
+                int nc = idx.length * 2;
+                idx = Arrays.copyOf(idx, nc);
+                dx = Arrays.copyOf(dx, nc);
+                dy = Arrays.copyOf(dy, nc);
+                dz = Arrays.copyOf(dz, nc);
+                r = Arrays.copyOf(r, nc);
+            }
+            idx[size] = atom;
+            dx[size] = x;
+            dy[size] = y;
+            dz[size] = z;
+            r[size] = d;
+            size++;
+        }
     }
 
     private static int bin(double[] s, int q, double[] lo, double[] width, int[] nb) {

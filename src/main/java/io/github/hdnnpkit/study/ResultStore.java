@@ -2,11 +2,11 @@ package io.github.hdnnpkit.study;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.hdnnpkit.util.Staging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,25 +67,9 @@ public final class ResultStore {
     /** Writes a result atomically (temp file in the store, then move). */
     public Path write(StudyResult r) {
         try {
-            Files.createDirectories(dir);
-            Path target = fileFor(r.hash());
-            Path tmp = Files.createTempFile(dir, "." + r.hash().substring(0, 12), ".tmp");
-            try {
-                Files.writeString(tmp, StudyJson.PRETTY.toJson(r.toJson()), StandardCharsets.UTF_8);
-                try {   // createTempFile makes it owner-only; results are shared files like any other output
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
+            String json = StudyJson.PRETTY.toJson(r.toJson());
+            // staged under a name that says which process writes it, so a killed shard's leftover is removed later
+            return Staging.write(fileFor(r.hash()), tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write result " + r.hash() + " to " + dir + ": " + e.getMessage(), e);
         }

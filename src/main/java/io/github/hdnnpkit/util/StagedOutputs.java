@@ -3,18 +3,14 @@ package io.github.hdnnpkit.util;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Outputs that appear all together or not at all. Each output (a file or a folder) is first written under a hidden
@@ -33,14 +29,15 @@ import java.util.stream.Stream;
  */
 public final class StagedOutputs implements AutoCloseable {
     /** Marks temporary names, so a crash's leftovers are recognisable (and hidden by the leading dot). */
-    public static final String TEMP_MARK = ".staged-";
+    public static final String TEMP_MARK = Staging.MARK;
 
     private final Map<Path, Path> staged = new LinkedHashMap<>();   // final → temporary
     private boolean committed;
 
     /**
      * A temporary path (not yet existing) in the same folder as {@code target}, to be written as if it were the
-     * target. The parent folder is created. Targets must be distinct and none may lie inside another.
+     * target. The parent folder is created, and what killed earlier writers of the same target left there is
+     * removed ({@link Staging#sweep}). Targets must be distinct and none may lie inside another.
      */
     public Path stage(Path target) throws IOException {
         if (committed) throw new IllegalStateException("already committed");
@@ -49,8 +46,8 @@ public final class StagedOutputs implements AutoCloseable {
         for (Path other : staged.keySet())
             if (t.startsWith(other) || other.startsWith(t))
                 throw new IllegalArgumentException("outputs " + other + " and " + t + " overlap; give separate paths");
-        Files.createDirectories(t.getParent());
-        Path tmp = t.resolveSibling("." + t.getFileName() + TEMP_MARK + Long.toHexString(System.nanoTime()));
+        Staging.prepare(t);
+        Path tmp = Staging.path(t);
         staged.put(t, tmp);
         return tmp;
     }
@@ -66,7 +63,7 @@ public final class StagedOutputs implements AutoCloseable {
             for (Map.Entry<Path, Path> e : staged.entrySet()) {
                 Path target = e.getKey(), backup = null;
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    backup = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+                    backup = Staging.backupPath(target);
                     Files.move(target, backup);
                 }
                 done.add(new Path[]{target, backup});
@@ -141,14 +138,13 @@ public final class StagedOutputs implements AutoCloseable {
         List<Path> replaced = new ArrayList<>();
         try {
             for (Map.Entry<String, String> f : files.entrySet()) {
-                Path tmp = Files.createTempFile(target, "." + f.getKey() + TEMP_MARK, ".tmp");
+                Path tmp = Staging.createFile(target.resolve(f.getKey()));
                 temps.put(target.resolve(f.getKey()), tmp);
                 Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
-                readable(tmp, "rw-r--r--");
                 if (Files.exists(target.resolve(f.getKey()))) {
-                    Path b = Files.createTempFile(target, "." + f.getKey() + ".old-", ".tmp");
+                    Path b = Staging.backupPath(target.resolve(f.getKey()));
                     backups.put(target.resolve(f.getKey()), b);
-                    Files.copy(target.resolve(f.getKey()), b, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(target.resolve(f.getKey()), b, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
             for (Map.Entry<Path, Path> t : temps.entrySet()) {
@@ -173,26 +169,14 @@ public final class StagedOutputs implements AutoCloseable {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Staging.move(from, to);
     }
 
-    /** Temporary files and folders are created owner-only; outputs should be as readable as any other file. */
     private static void readable(Path p, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
+        Staging.readable(p, permissions);
     }
 
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
-        }
+        Staging.deleteTree(p);
     }
 }

@@ -107,7 +107,7 @@ class DescriptorsCommandTest {
         for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' missing in: " + err);
         assertTrue(!Files.exists(dir.resolve("out.csv")), "an output file was written");
         try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "a temporary file was left");
+            assertTrue(files.noneMatch(f -> io.github.hdnnpkit.io.TextFiles.isLeftover(f.getFileName().toString())), "a temporary file was left");
         }
     }
 

@@ -70,10 +70,14 @@ class DescriptorsStreamingTest {
         assertTrue(Files.readString(DescriptorOutput.sideFile(out)).contains("\"id\": \"f14999\""));
     }
 
-    /** SIGKILL half-way: no file under the final names (at most a hidden temporary one), and a rerun succeeds. */
+    /**
+     * SIGKILL half-way: no file under the final names, only hidden staging files (no finally or shutdown hook runs);
+     * the next run of the same output removes them, since their writer is dead, and writes the output.
+     */
     @Test
-    void aKilledRunLeavesNoOutput() throws Exception {
+    void aKilledRunLeavesNoOutputAndTheNextRunRemovesItsLeftovers() throws Exception {
         Path in = manyFrames("md.extxyz", 400, 2);
+        Path small = manyFrames("small.extxyz", 3, 1);
         for (String name : new String[]{"g.npy", "g.csv"}) {
             Path out = dir.resolve(name);
             Process p = child("256m", "--structures", in.toString(), "--set", "thesis-329", "--out", out.toString(), "--threads", "1").start();
@@ -84,6 +88,21 @@ class DescriptorsStreamingTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertFalse(Files.exists(out), "a killed run left " + out);
             assertFalse(Files.exists(DescriptorOutput.sideFile(out)));
+            assertFalse(leftovers(name).isEmpty(), "the killed run should have left its staging file");
+
+            Process again = child("256m", "--structures", small.toString(), "--set", "thesis-22", "--out", out.toString(), "--quiet").start();
+            assertTrue(again.waitFor(120, TimeUnit.SECONDS), "the second run did not finish");
+            assertEquals(0, again.exitValue(), Files.readString(dir.resolve("child.txt")));
+            assertTrue(Files.exists(out));
+            assertEquals(List.of(), leftovers(name), "the dead run's staging files are still there");
+        }
+    }
+
+    /** Hidden staging files of the output {@code name} or of its side file. */
+    private List<String> leftovers(String name) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("." + name) && n.contains(io.github.hdnnpkit.util.Staging.MARK)).sorted().toList();
         }
     }
 

@@ -62,7 +62,7 @@ class LammpsGeneratorTest {
         assertFalse(m.lammps().version().isBlank());
         assertNotEquals(m.labels().get(0).seed(), m.labels().get(1).seed());
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(TextFiles.TEMP_SUFFIX)
+            assertEquals(List.of(), s.filter(p -> TextFiles.isLeftover(p.getFileName().toString())
                     || p.getFileName().toString().equals(LammpsGenerator.WORK_DIR)).toList());
         }
 

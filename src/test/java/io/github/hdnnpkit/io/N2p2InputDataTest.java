@@ -176,7 +176,7 @@ class N2p2InputDataTest {
             assertFalse(Files.exists(p), "nothing written");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(TextFiles.TEMP_SUFFIX)));
+            assertTrue(files.noneMatch(f -> TextFiles.isLeftover(f.getFileName().toString())));
         }
     }
 }
