@@ -22,6 +22,10 @@ import io.github.hdnnpkit.model.TrainingData;
 import io.github.hdnnpkit.model.TrainingResult;
 import io.github.hdnnpkit.model.n2p2.N2p2Export;
 import io.github.hdnnpkit.model.optim.KalmanFilter;
+import io.github.hdnnpkit.model.forces.ForceMetrics;
+import io.github.hdnnpkit.model.forces.ForceTrainer;
+import io.github.hdnnpkit.model.forces.ForceTrainingOptions;
+import io.github.hdnnpkit.model.forces.ForceTrainingResult;
 import io.github.hdnnpkit.model.optim.LevenbergMarquardt;
 import io.github.hdnnpkit.model.optim.Optimiser;
 import io.github.hdnnpkit.structure.Configuration;
@@ -132,6 +136,16 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--lm-damping", paramLabel = "LAMBDA", description = "Levenberg-Marquardt's initial damping (default 0.01).")
     Double lmDamping;
 
+    @Option(names = "--force-weight", paramLabel = "W",
+            description = "Train on energies and forces (n2p2's force_weight; the data need reference forces): with adam the loss "
+                    + "(dE/N)^2 + W*mean(dF^2), with ekf n2p2's force-component updates scaled by W. The epoch with the lowest "
+                    + "validation loss is kept; --schedule, --patience, --checkpoint, --cache and --result do not apply.")
+    Double forceWeight;
+
+    @Option(names = "--force-energy-ratio", paramLabel = "R",
+            description = "With --force-weight and --optimizer ekf: force updates per energy update (n2p2's force_energy_ratio, default 3).")
+    Double forceEnergyRatio;
+
     @Option(names = "--threads", defaultValue = "1", description = "Threads for this model.")
     int threads;
 
@@ -210,6 +224,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         }
         Split split = how.split(configurations, data, trainFraction, splitSeed);   // before the descriptors: bad labels or a bad split cost nothing
         Progress progress = quiet ? Progress.NONE : new io.github.hdnnpkit.util.ConsoleProgress(System.err);
+        if (forceWeight != null) return trainWithForces(opt, l, configurations, split, functions, conv, dataId, how, progress);
+        if (forceEnergyRatio != null) throw new IllegalArgumentException("--force-energy-ratio needs --force-weight");
         DescriptorCalculator calc = new DescriptorCalculator(functions, conv);
         DescriptorMatrix d = cache != null ? new DescriptorCache(cache).getOrCompute(configurations, calc, progress, Cancellation.none())
                 : calc.compute(configurations, progress, Cancellation.none());
@@ -228,6 +244,59 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         writeOutputs(r, summary, splitJson);
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
         return 0;
+    }
+
+    /** {@code --force-weight}: {@link ForceTrainer} with Adam or the Kalman filter; the summary adds test energy and force errors. */
+    private int trainWithForces(Optimiser opt, Layout l, List<Configuration> configurations, Split split, SymmetryFunctionSet functions,
+                                Convention conv, String dataId, SplitSpec how, Progress progress) throws IOException {
+        notWithForces("--checkpoint", checkpoint);
+        notWithForces("--cache", cache);
+        notWithForces("--result", result);
+        notWithForces("--time-budget", budgetMinutes);
+        if (!backend.equals("java")) throw new IllegalArgumentException("force training runs on the java back-end only, not " + backend);
+        if (forceEnergyRatio != null && !(opt instanceof KalmanFilter))
+            throw new IllegalArgumentException("--force-energy-ratio sets the ekf optimiser's force updates, but --optimizer is " + opt.name());
+        ForceTrainingOptions o = (opt instanceof KalmanFilter ? ForceTrainingOptions.kalman() : ForceTrainingOptions.defaults())
+                .withOptimiser(opt).withEpochs(epochs).withBatchSize(batch).withLearningRate(lr).withForceWeight(forceWeight)
+                .withPreconditioning(Preconditioner.Method.parse(preconditioning)).withSeed(seed).withThreads(threads);
+        if (forceEnergyRatio != null) o = o.withForceEnergyRatio(forceEnergyRatio);
+        ForceTrainingResult r = new ForceTrainer(o).progress(progress).train(l, configurations, split, functions, conv);
+        ForceMetrics test = ForceMetrics.of(r.potential(), configurations, split.test());
+        JsonObject summary = new JsonObject();
+        summary.addProperty("layout", l.notation());
+        summary.addProperty("descriptor_set", functions.name());
+        summary.addProperty("data", dataId);
+        summary.addProperty("best_epoch", r.bestEpoch());
+        summary.addProperty("seconds", r.seconds());
+        for (var part : java.util.Map.of("validation", r.validation(), "test", test).entrySet()) {
+            JsonObject m = new JsonObject();
+            m.addProperty("configurations", part.getValue().configurations());
+            m.addProperty("energy_rmse_meV_per_atom", part.getValue().energyRmseMeVPerAtom());
+            m.addProperty("energy_mae_meV_per_atom", part.getValue().energyMaeMeVPerAtom());
+            m.addProperty("force_rmse_eV_per_A", part.getValue().forceRmse());
+            summary.add(part.getKey(), m);
+        }
+        JsonObject settings = new JsonObject();
+        o.asMetadata().forEach(settings::addProperty);
+        summary.add("force_training", settings);
+        summary.add("split", splitJson(how, split));
+        try (StagedOutputs staged = new StagedOutputs()) {
+            if (out != null) {
+                r.potential().save(staged.stage(out));
+                summary.addProperty("potential", out.toAbsolutePath().normalize().toString());
+            }
+            if (n2p2 != null) {
+                N2p2Export.write(r.potential(), staged.stage(n2p2));
+                summary.addProperty("n2p2", n2p2.toAbsolutePath().normalize().toString());
+            }
+            staged.commit();
+        }
+        System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
+        return 0;
+    }
+
+    private static void notWithForces(String option, Object value) {
+        if (value != null) throw new IllegalArgumentException(option + " does not apply to force training (--force-weight)");
     }
 
     /** {@code --optimizer} with {@code --kalman} / {@code --lm-damping}; parameters of another optimiser are an error. */

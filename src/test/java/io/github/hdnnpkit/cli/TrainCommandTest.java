@@ -132,6 +132,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void forceTrainingFromTheCommandLineReportsTestForceErrorsAndSavesThePotential(@TempDir Path tmp) throws Exception {
+        List<Configuration> base = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(20, 4);
+        java.util.SplittableRandom g = new java.util.SplittableRandom(3);
+        List<Configuration> cs = new java.util.ArrayList<>();
+        for (Configuration c : base) {
+            double[] f = new double[3 * c.size()];
+            for (int k = 0; k < f.length; k++) f[k] = 0.2 * g.nextGaussian();
+            cs.add(c.toBuilder().forces(f).build());
+        }
+        Path input = tmp.resolve("forces.xyz");
+        ExtendedXyz.write(input, cs);
+        String json = run("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:4", "--layout", "4-3-1",
+                "--epochs", "2", "--quiet", "--optimizer", "ekf", "--force-weight", "1", "--force-energy-ratio", "2", "--threads", "2",
+                "--out", tmp.resolve("pot").toString());
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        assertTrue(o.getAsJsonObject("test").get("force_rmse_eV_per_A").getAsDouble() > 0, json);
+        assertEquals("ekf", o.getAsJsonObject("force_training").get("force_training.optimiser").getAsString());
+        assertEquals("2.0", o.getAsJsonObject("force_training").get("force_training.force_energy_ratio").getAsString());
+        assertTrue(Files.exists(tmp.resolve("pot")));
+        assertEquals(3 * cs.get(0).size(), Hdnnp.load(tmp.resolve("pot")).forces(cs.get(0)).length);
+
+        Run bad = execute("train", "--data", input.toString(), "--set", "thesis-22", "--features", "evenly:4", "--layout", "4-3-1",
+                "--quiet", "--force-weight", "1", "--result", tmp.resolve("r.json").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--result does not apply to force training"), bad.err());
+        Path energiesOnly = tmp.resolve("energies.xyz");
+        ExtendedXyz.write(energiesOnly, base);
+        bad = execute("train", "--data", energiesOnly.toString(), "--set", "thesis-22", "--features", "evenly:4", "--layout", "4-3-1",
+                "--quiet", "--force-weight", "1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("forces"), bad.err());
+    }
+
+    @Test
     void aLayoutThatDoesNotFitTheFeaturesIsAClearError(@TempDir Path tmp) throws Exception {
         List<Configuration> cs = io.github.hdnnpkit.model.n2p2.PotentialFromPositionsTest.structures(4, 3);
         Path input = tmp.resolve("input.xyz");   // energies only: n2p2 input.data would need forces
