@@ -304,10 +304,18 @@ public final class SetEvaluator {
                         out[row + cols[0]] += sum;
                     }
                     case 1 -> {
-                        for (int n = 0; n < m; n++) {
-                            double a = rr[n] - rs0, a2 = a * a;
-                            t[n] = Math.exp(-eta0 * a2) * ff[n];
-                            q[n] = Math.exp(-d * a2);
+                        if (eta0 == d) {   // η = k·Δ (the thesis's 0.01·k): the first term is the ratio, one exp fewer
+                            for (int n = 0; n < m; n++) {
+                                double a = rr[n] - rs0;
+                                q[n] = Math.exp(-d * (a * a));
+                                t[n] = q[n] * ff[n];
+                            }
+                        } else {
+                            for (int n = 0; n < m; n++) {
+                                double a = rr[n] - rs0, a2 = a * a;
+                                t[n] = Math.exp(-eta0 * a2) * ff[n];
+                                q[n] = Math.exp(-d * a2);
+                            }
                         }
                         for (int col : cols) out[row + col] += sumThenScale(t, q, m);
                     }
