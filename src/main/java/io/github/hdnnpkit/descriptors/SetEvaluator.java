@@ -49,6 +49,7 @@ public final class SetEvaluator {
     private final List<RadialBlock> radial = new ArrayList<>();
     private final List<AngularBlock> angular = new ArrayList<>();
     private final int[] duplicateOf;   // column -> earlier equal column, or -1
+    private final int[] duplicates;    // (column, earlier equal column) pairs, flat
     private final double minimumDistance;
     private final Set<String> centres;
 
@@ -91,6 +92,14 @@ public final class SetEvaluator {
                         k -> new AngularBlock(a.cutoff(), a.centre(), n1, n2, a.includesJk())).add(a, c);
             }
         }
+        int nd = 0;
+        for (int c = 0; c < size; c++) if (duplicateOf[c] >= 0) nd++;
+        this.duplicates = new int[2 * nd];
+        for (int c = 0, k = 0; c < size; c++)
+            if (duplicateOf[c] >= 0) {
+                duplicates[k++] = c;
+                duplicates[k++] = duplicateOf[c];
+            }
         for (RadialBlock b : rb.values()) {
             b.compile();
             radial.add(b);
@@ -161,16 +170,17 @@ public final class SetEvaluator {
         String[] species = c.species();
         double[] out = new double[n * size];
         Scratch s = new Scratch();
-        for (int i = 0; i < n; i++) {
-            int row = i * size;
-            for (RadialBlock b : radial)
-                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
-            for (AngularBlock b : angular)
-                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
-            for (int col = 0; col < size; col++)
-                if (duplicateOf[col] >= 0) out[row + col] = out[row + duplicateOf[col]];
-        }
+        for (int i = 0; i < n; i++) atom(nl, species, i, out, i * size, s);
         return out;
+    }
+
+    /** One atom's row: a method of its own, called once per atom, so the JIT compiles it early and once. */
+    private void atom(NeighbourList nl, String[] species, int i, double[] out, int row, Scratch s) {
+        for (RadialBlock b : radial)
+            if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
+        for (AngularBlock b : angular)
+            if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
+        for (int k = 0; k < duplicates.length; k += 2) out[row + duplicates[k]] = out[row + duplicates[k + 1]];
     }
 
     /** The same values as one array per atom. */

@@ -267,13 +267,20 @@ public abstract class DescriptorOutput implements AutoCloseable {
             ByteChunk b = chunk();
             boolean f32 = float32();
             int nf = set.size();
-            for (int a = 0, k = 0; a < c.size(); a++) {
-                b.decimal(index).ascii(',').decimal(a);
-                if (f32) for (int end = k + nf; k < end; k++) b.ascii(',').ascii(ShortestDecimal.of((float) values[k]));
-                else for (int end = k + nf; k < end; k++) b.ascii(',').shortest(values[k]);
-                b.ascii('\n');
-            }
+            for (int a = 0; a < c.size(); a++) row(b, index, a, values, a * nf, nf, f32);
             return new Encoded(c, c.size(), b, null);
+        }
+
+        /**
+         * One atom's line. A method of its own, called once per atom, so that the JIT compiles it early (the
+         * descriptor command runs without on-stack replacement, under which a loop over a whole configuration's
+         * values stayed interpreted).
+         */
+        private static void row(ByteChunk b, long index, int atom, double[] values, int from, int nf, boolean f32) {
+            b.decimal(index).ascii(',').decimal(atom);
+            if (f32) for (int k = from, end = from + nf; k < end; k++) b.ascii(',').ascii(ShortestDecimal.of((float) values[k]));
+            else for (int k = from, end = from + nf; k < end; k++) b.ascii(',').shortest(values[k]);
+            b.ascii('\n');
         }
 
         @Override
