@@ -69,7 +69,11 @@ public final class CellList {
                 hi[k] = Math.max(hi[k] + 1e-9 * Math.max(1.0, Math.abs(hi[k])), lo[k] + 1e-12);
             }
         }
-        GrowableGhosts g = new GrowableGhosts(Math.max(16, n * 4));
+        // sized for the expected count (atoms × the ghost region's volume in cells), so that it rarely grows: the
+        // growth path, once taken, is compiled into every add
+        double region = 1;
+        for (int k = 0; k < 3; k++) region *= Math.max(1.0, hi[k] - lo[k]);
+        GrowableGhosts g = new GrowableGhosts((int) Math.min(1 << 28, Math.max(16, 1.05 * n * region + 64)));
         for (int a = 0; a < n; a++) g.add(a, frac[3 * a], frac[3 * a + 1], frac[3 * a + 2],
                 wrapped[3 * a], wrapped[3 * a + 1], wrapped[3 * a + 2]);
         for (int t0 = -reach[0]; t0 <= reach[0]; t0++)
@@ -92,7 +96,11 @@ public final class CellList {
         sortIntoBins(g, lo, width, nb, binOf, binStart, sorted);
 
         // 4. scan the 27 bins around each real atom
-        return scan(g, n, cutoff, nb, binOf, binStart, sorted);
+        // expected pairs: each atom's cutoff sphere at the cell's density, 20 % spare (clusters: a guess)
+        double perAtom = lat != null && (pbc[0] || pbc[1] || pbc[2])
+                ? 4.19 * cutoff * cutoff * cutoff * n / Math.abs(lat.volume()) : 32;
+        int capacity = (int) Math.min(1 << 28, Math.max(16, n * (1.2 * perAtom + 4)));
+        return scan(g, n, cutoff, nb, binOf, binStart, sorted, capacity);
     }
 
     private static void wrap(double[] pos, Lattice lat, double[][] vec, boolean[] pbc, double[] frac, double[] wrapped) {
@@ -145,10 +153,10 @@ public final class CellList {
     }
 
     private static NeighbourList scan(GrowableGhosts g, int n, double cutoff, int[] nb, int[] binOf, int[] binStart,
-                                      int[] sorted) {
+                                      int[] sorted, int capacity) {
         double rc2 = cutoff * cutoff;
         int[] start = new int[n + 1];
-        Pairs out = new Pairs(Math.max(16, n * 32));
+        Pairs out = new Pairs(capacity);
         for (int a = 0; a < n; a++) {
             start[a] = out.size;
             scanAround(g, a, nb, binOf[a], binStart, sorted, rc2, out);   // real atoms are the first n ghosts
