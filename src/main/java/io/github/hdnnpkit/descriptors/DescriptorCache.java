@@ -189,13 +189,19 @@ public final class DescriptorCache {
             if (values.length != (long) c.size() * nf)
                 throw new IllegalArgumentException(values.length + " values for " + c.size() + " atoms of " + nf + " functions");
             fingerprint.add(c);
-            for (double v : values) {
-                if (buf.remaining() < 4) drain();
-                buf.putFloat((float) v);
-            }
+            // in slices of one method call each: compiled early also where the JVM runs without on-stack replacement
+            // (hdnnp descriptors), where one loop over a whole configuration's values would stay interpreted
+            for (int from = 0; from < values.length; from += 512) floats(values, from, Math.min(values.length, from + 512));
             if (configurations + 1 == offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
             offsets[configurations + 1] = Math.addExact(offsets[configurations], c.size());
             configurations++;
+        }
+
+        private void floats(double[] values, int from, int to) throws IOException {
+            for (int i = from; i < to; i++) {
+                if (buf.remaining() < 4) drain();
+                buf.putFloat((float) values[i]);
+            }
         }
 
         private void drain() throws IOException {

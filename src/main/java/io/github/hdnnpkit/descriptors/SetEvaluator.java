@@ -49,6 +49,7 @@ public final class SetEvaluator {
     private final List<RadialBlock> radial = new ArrayList<>();
     private final List<AngularBlock> angular = new ArrayList<>();
     private final int[] duplicateOf;   // column -> earlier equal column, or -1
+    private final int[] duplicates;    // (column, earlier equal column) pairs, flat
     private final double minimumDistance;
     private final Set<String> centres;
 
@@ -91,6 +92,14 @@ public final class SetEvaluator {
                         k -> new AngularBlock(a.cutoff(), a.centre(), n1, n2, a.includesJk())).add(a, c);
             }
         }
+        int nd = 0;
+        for (int c = 0; c < size; c++) if (duplicateOf[c] >= 0) nd++;
+        this.duplicates = new int[2 * nd];
+        for (int c = 0, k = 0; c < size; c++)
+            if (duplicateOf[c] >= 0) {
+                duplicates[k++] = c;
+                duplicates[k++] = duplicateOf[c];
+            }
         for (RadialBlock b : rb.values()) {
             b.compile();
             radial.add(b);
@@ -161,16 +170,17 @@ public final class SetEvaluator {
         String[] species = c.species();
         double[] out = new double[n * size];
         Scratch s = new Scratch();
-        for (int i = 0; i < n; i++) {
-            int row = i * size;
-            for (RadialBlock b : radial)
-                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
-            for (AngularBlock b : angular)
-                if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
-            for (int col = 0; col < size; col++)
-                if (duplicateOf[col] >= 0) out[row + col] = out[row + duplicateOf[col]];
-        }
+        for (int i = 0; i < n; i++) atom(nl, species, i, out, i * size, s);
         return out;
+    }
+
+    /** One atom's row: a method of its own, called once per atom, so the JIT compiles it early and once. */
+    private void atom(NeighbourList nl, String[] species, int i, double[] out, int row, Scratch s) {
+        for (RadialBlock b : radial)
+            if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
+        for (AngularBlock b : angular)
+            if (b.centre.equals(species[i])) b.evaluate(nl, species, i, out, row, s);
+        for (int k = 0; k < duplicates.length; k += 2) out[row + duplicates[k]] = out[row + duplicates[k + 1]];
     }
 
     /** The same values as one array per atom. */
@@ -304,10 +314,18 @@ public final class SetEvaluator {
                         out[row + cols[0]] += sum;
                     }
                     case 1 -> {
-                        for (int n = 0; n < m; n++) {
-                            double a = rr[n] - rs0, a2 = a * a;
-                            t[n] = Math.exp(-eta0 * a2) * ff[n];
-                            q[n] = Math.exp(-d * a2);
+                        if (eta0 == d) {   // η = k·Δ (the thesis's 0.01·k): the first term is the ratio, one exp fewer
+                            for (int n = 0; n < m; n++) {
+                                double a = rr[n] - rs0;
+                                q[n] = Math.exp(-d * (a * a));
+                                t[n] = q[n] * ff[n];
+                            }
+                        } else {
+                            for (int n = 0; n < m; n++) {
+                                double a = rr[n] - rs0, a2 = a * a;
+                                t[n] = Math.exp(-eta0 * a2) * ff[n];
+                                q[n] = Math.exp(-d * a2);
+                            }
                         }
                         for (int col : cols) out[row + col] += sumThenScale(t, q, m);
                     }
@@ -362,9 +380,7 @@ public final class SetEvaluator {
         double[] r = new double[64], ux = new double[64], uy = new double[64], uz = new double[64], fc = new double[64];
         double[] x = new double[64], y = new double[64], z = new double[64];
         double[] exps = new double[64 * 8];
-        double[] acc = new double[64];
-        double[] pw = new double[16], raw = new double[16];
-        double[] rad = new double[8];
+        double[] pairRad = new double[64 * 6], pairPow = new double[64 * 10];
 
         void ensure(int m, int nr) {
             if (r.length < m) {
@@ -494,20 +510,20 @@ public final class SetEvaluator {
                 }
                 m++;
             }
-            if (s.acc.length < nr * na) s.acc = new double[nr * na];
-            if (s.pw.length < na) {
-                s.pw = new double[na];
-                s.raw = new double[na];
-            }
-            if (s.rad.length < nr) s.rad = new double[nr];
-            double[] acc = s.acc, pw = s.pw, raw = s.raw, rad = s.rad, ex = s.exps;
-            java.util.Arrays.fill(acc, 0, nr * na, 0.0);
+            // Pass 1, pair by pair: cos θ and the radial factors w·E_j,q·E_k,q, stored column by column ([q][pair]).
+            // Pass 2, column by column over all pairs: the powers (1 + λ cos θ)^ζ — loops over some 170 pairs that C2
+            // turns into vector code. Pass 3 contracts the two over the pairs with the sums in registers.
+            int cap = Math.max(1, m * (m - 1) / 2);
+            if (s.pairRad.length < nr * cap) s.pairRad = new double[Math.max(nr * cap, 2 * s.pairRad.length)];
+            if (s.pairPow.length < (na + 1) * cap) s.pairPow = new double[Math.max((na + 1) * cap, 2 * s.pairPow.length)];
+            double[] pr = s.pairRad, pp = s.pairPow, ex = s.exps;
+            int cosAt = na * cap;   // cos θ of every pair in the last column of pp
+            int pairs = 0;
             for (int j = 0; j < m; j++) {
                 double fj = s.fc[j];
                 for (int k = j + 1; k < m; k++) {
                     if (!same && isFirst[j] == isFirst[k]) continue;
                     double w = fj * s.fc[k];
-                    double cos = s.ux[j] * s.ux[k] + s.uy[j] * s.uy[k] + s.uz[j] * s.uz[k];
                     double rjk = 0;
                     if (g4) {
                         double cx = s.x[k] - s.x[j], cy = s.y[k] - s.y[j], cz = s.z[k] - s.z[j];
@@ -515,25 +531,7 @@ public final class SetEvaluator {
                         if (rjk >= rc) continue;
                         w *= cutoff.value(rjk);
                     }
-                    boolean any = false;
-                    for (int a : order) {   // raw powers base^ζ first, smaller ζ before the ones built on them
-                        double base = 1.0 + lambdas[a] * cos;
-                        if (base <= 0) {
-                            raw[a] = 0;
-                        } else if (squarings[a] >= 0) {
-                            // the same products as ipow's for a power of two, without its loop and branches
-                            double v = from[a] >= 0 ? raw[from[a]] : base;
-                            for (int q = squarings[a]; q > 0; q--) v *= v;
-                            raw[a] = v;
-                            any = true;
-                        } else {
-                            raw[a] = from[a] >= 0 ? ipow(raw[from[a]], ratio[a])
-                                    : intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]);
-                            any = true;
-                        }
-                    }
-                    if (!any) continue;
-                    for (int a = 0; a < na; a++) pw[a] = norms[a] * raw[a];
+                    pp[cosAt + pairs] = s.ux[j] * s.ux[k] + s.uy[j] * s.uy[k] + s.uz[j] * s.uz[k];
                     int oj = j * nr, ok = k * nr;
                     for (int q = 0; q < nr; q++) {
                         double v = ex[oj + q] * ex[ok + q] * w;
@@ -541,17 +539,83 @@ public final class SetEvaluator {
                             double d = rjk - shifts[q];
                             v *= Math.exp(-etas[q] * d * d);
                         }
-                        rad[q] = v;
+                        pr[q * cap + pairs] = v;
                     }
-                    for (int q = 0; q < nr; q++) {
-                        double v = rad[q];
-                        int o = q * na;
-                        for (int a = 0; a < na; a++) acc[o + a] += v * pw[a];
-                    }
+                    pairs++;
                 }
             }
-            for (int t = 0; t < nr * na; t++)
-                if (table[t] >= 0) out[row + table[t]] = factor * acc[t];
+            for (int a : order) powers(pp, a, cap, cosAt, pairs);
+            for (int q = 0; q < nr; q++) {
+                int a = 0;
+                for (; a + 9 < na; a += 10) contract10(pr, q * cap, pp, a * cap, cap, pairs, out, row, q * na + a);
+                for (; a < na; a++) contract1(pr, q * cap, pp, a * cap, pairs, out, row, q * na + a);
+            }
+        }
+
+        /**
+         * Column a of the powers, base^ζ with base = 1 + λ cos θ (0 where base ≤ 0, as in n2p2), for every pair; built on
+         * an earlier column when ζ_from divides ζ (the {@link #order} puts those first), powers of two by squaring —
+         * the same products as {@link #ipow}.
+         */
+        private void powers(double[] pp, int a, int cap, int cosAt, int pairs) {
+            int o = a * cap, f = from[a] >= 0 ? from[a] * cap : -1, sq = squarings[a];
+            double lambda = lambdas[a];
+            if (sq >= 0) {
+                if (f < 0) for (int p = 0; p < pairs; p++) pp[o + p] = Math.max(1.0 + lambda * pp[cosAt + p], 0.0);
+                else System.arraycopy(pp, f, pp, o, pairs);
+                for (int t = sq; t > 0; t--)   // one pass per squaring: plain loops over the pairs, vectorised
+                    for (int p = o, end = o + pairs; p < end; p++) pp[p] *= pp[p];
+            } else {
+                for (int p = 0; p < pairs; p++) {
+                    double base = 1.0 + lambda * pp[cosAt + p];
+                    pp[o + p] = base <= 0 ? 0 : f >= 0 ? ipow(pp[f + p], ratio[a])
+                            : intZeta[a] >= 0 ? ipow(base, intZeta[a]) : Math.pow(base, zetas[a]);
+                }
+            }
+        }
+
+        /**
+         * Ten functions (q, a … a+9) at once: Σ_pairs rad_q · pow_a, the ten sums in registers (one load of the radial
+         * factor serves ten multiply-adds, and ten independent chains of additions keep the adders busy).
+         */
+        private void contract10(double[] pr, int rq, double[] pp, int pa, int cap, int pairs, double[] out, int row, int t) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0;
+            int p1 = pa + cap, p2 = p1 + cap, p3 = p2 + cap, p4 = p3 + cap, p5 = p4 + cap, p6 = p5 + cap,
+                    p7 = p6 + cap, p8 = p7 + cap, p9 = p8 + cap;
+            for (int p = 0; p < pairs; p++) {
+                double r = pr[rq + p];
+                s0 += r * pp[pa + p];
+                s1 += r * pp[p1 + p];
+                s2 += r * pp[p2 + p];
+                s3 += r * pp[p3 + p];
+                s4 += r * pp[p4 + p];
+                s5 += r * pp[p5 + p];
+                s6 += r * pp[p6 + p];
+                s7 += r * pp[p7 + p];
+                s8 += r * pp[p8 + p];
+                s9 += r * pp[p9 + p];
+            }
+            store(out, row, t, s0);
+            store(out, row, t + 1, s1);
+            store(out, row, t + 2, s2);
+            store(out, row, t + 3, s3);
+            store(out, row, t + 4, s4);
+            store(out, row, t + 5, s5);
+            store(out, row, t + 6, s6);
+            store(out, row, t + 7, s7);
+            store(out, row, t + 8, s8);
+            store(out, row, t + 9, s9);
+        }
+
+        private void contract1(double[] pr, int rq, double[] pp, int pa, int pairs, double[] out, int row, int t) {
+            double s0 = 0;
+            for (int p = 0; p < pairs; p++) s0 += pr[rq + p] * pp[pa + p];
+            store(out, row, t, s0);
+        }
+
+        /** Function t = (q, a) of the table, when the set has it: 2^(1−ζ) and the convention's factor applied once. */
+        private void store(double[] out, int row, int t, double sum) {
+            if (table[t] >= 0) out[row + table[t]] = factor * (norms[t % zetas.length] * sum);
         }
     }
 

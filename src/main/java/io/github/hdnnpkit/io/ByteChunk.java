@@ -71,10 +71,16 @@ final class ByteChunk {
         int n = values.length * (float32 ? 4 : 8);
         ensure(n);
         ByteBuffer b = ByteBuffer.wrap(bytes, size, n).order(order);
-        if (float32) for (double v : values) b.putFloat((float) v);
-        else b.asDoubleBuffer().put(values);
+        if (float32) {
+            // in slices: a short method called often is JIT-compiled early (descriptor runs have no on-stack replacement)
+            for (int from = 0; from < values.length; from += 512) floats(b, values, from, Math.min(values.length, from + 512));
+        } else b.asDoubleBuffer().put(values);
         size += n;
         return this;
+    }
+
+    private static void floats(ByteBuffer b, double[] values, int from, int to) {
+        for (int i = from; i < to; i++) b.putFloat((float) values[i]);
     }
 
     void writeTo(OutputStream out) throws IOException {

@@ -243,20 +243,7 @@ public final class ExtendedXyz {
             double[] f = forceCol >= 0 ? new double[3 * n] : null;
             double[] ea = energyCol >= 0 ? new double[n] : null;
             String[] t = new String[columns];
-            for (int a = 0; a < n; a++) {
-                String s = readLine();
-                if (s == null)
-                    throw new InputFormatException(file, lineNo + 1, "file ends inside frame " + frame + ": atom " + (a + 1) + " of " + n + " missing (truncated file?)");
-                int found = TextFiles.tokenize(s, t);
-                if (found != columns)
-                    throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + found);
-                species[a] = t[speciesCol];
-                if (!ChemicalElements.isSymbol(species[a]))
-                    throw new InputFormatException(file, lineNo, "unknown species '" + species[a] + "' (expected a chemical element symbol)");
-                for (int k = 0; k < 3; k++) pos[3 * a + k] = TextFiles.parseDouble(t[posCol + k], file, lineNo, "pos");
-                if (f != null) for (int k = 0; k < 3; k++) f[3 * a + k] = TextFiles.parseDouble(t[forceCol + k], file, lineNo, "forces");
-                if (ea != null) ea[a] = TextFiles.parseDouble(t[energyCol], file, lineNo, "energies");
-            }
+            for (int a = 0; a < n; a++) atom(a, n, t, columns, props, speciesCol, posCol, forceCol, energyCol, species, pos, f, ea);
             b.atoms(species, pos).forces(f).atomicEnergies(ea);
             frame++;
             try {
@@ -264,6 +251,27 @@ public final class ExtendedXyz {
             } catch (IllegalArgumentException e) {
                 throw new InputFormatException(file, commentLine, e.getMessage(), e);
             }
+        }
+
+        /**
+         * Atom line a of the frame. A method of its own, called once per line, so that the JIT compiles it early and
+         * once (the descriptor command runs without on-stack replacement, which would otherwise be the only way to
+         * compile a loop over the lines of one long frame).
+         */
+        private void atom(int a, int n, String[] t, int columns, String props, int speciesCol, int posCol, int forceCol,
+                          int energyCol, String[] species, double[] pos, double[] f, double[] ea) {
+            String s = readLine();
+            if (s == null)
+                throw new InputFormatException(file, lineNo + 1, "file ends inside frame " + frame + ": atom " + (a + 1) + " of " + n + " missing (truncated file?)");
+            int found = TextFiles.tokenize(s, t);
+            if (found != columns)
+                throw new InputFormatException(file, lineNo, "expected " + columns + " columns (" + props + "), found " + found);
+            species[a] = t[speciesCol];
+            if (!ChemicalElements.isSymbol(species[a]))
+                throw new InputFormatException(file, lineNo, "unknown species '" + species[a] + "' (expected a chemical element symbol)");
+            for (int k = 0; k < 3; k++) pos[3 * a + k] = TextFiles.parseDouble(t[posCol + k], file, lineNo, "pos");
+            if (f != null) for (int k = 0; k < 3; k++) f[3 * a + k] = TextFiles.parseDouble(t[forceCol + k], file, lineNo, "forces");
+            if (ea != null) ea[a] = TextFiles.parseDouble(t[energyCol], file, lineNo, "energies");
         }
 
         private boolean flag(String t, long line) {

@@ -54,4 +54,45 @@ class DecimalNumbersTest {
         assertTrue(DecimalNumbers.isDecimal("1.25"));
         assertFalse(DecimalNumbers.isDecimal("NaN"));
     }
+
+    /**
+     * The fast path gives the same double as the JDK's parser (the reference here) on tokens of every shape it takes
+     * and on the ones at its borders (15 and 16 significant digits, exponents ±22 and ±23, leading and trailing zeros),
+     * and leaves everything else to the general path.
+     */
+    @Test
+    void fastPathAgreesWithTheJdkParserBitForBit() {
+        java.util.Random r = new java.util.Random(20261202);
+        int fast = 0;
+        for (int t = 0; t < 200_000; t++) {
+            StringBuilder b = new StringBuilder();
+            if (r.nextInt(3) == 0) b.append(r.nextBoolean() ? '-' : '+');
+            int zeros = r.nextInt(3), intDigits = r.nextInt(9), frac = r.nextInt(18);
+            for (int k = 0; k < zeros; k++) b.append('0');
+            for (int k = 0; k < intDigits; k++) b.append((char) ('0' + r.nextInt(10)));
+            if (frac > 0 || intDigits + zeros == 0) {
+                b.append('.');
+                for (int k = 0; k < Math.max(frac, intDigits + zeros == 0 ? 1 : 0); k++) b.append((char) ('0' + r.nextInt(10)));
+            }
+            if (r.nextBoolean()) {
+                b.append(r.nextBoolean() ? 'e' : 'E');
+                int e = r.nextInt(61) - 30;
+                b.append(e < 0 ? "-" : r.nextBoolean() ? "+" : "").append(r.nextBoolean() ? String.format(java.util.Locale.ROOT, "%02d", Math.abs(e)) : Math.abs(e));
+            }
+            String token = b.toString();
+            double expected = Double.parseDouble(token);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(DecimalNumbers.parse(token)), token);
+            if (!Double.isNaN(DecimalNumbers.exactFast(token, false))) fast++;
+        }
+        assertTrue(fast > 50_000, "the fast path took " + fast + " of 200000 tokens");
+        for (String token : List.of("123456789012345", "1234567890123456", "0.000123456789012345", "9.99999999999999e22",
+                "1e22", "1e23", "1e-22", "1e-23", "123456789012345e-22", "-0", "-0.0e5", "00000.5", "5.000000000000000000"))
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(token)), Double.doubleToRawLongBits(DecimalNumbers.parse(token)), token);
+        assertTrue(Double.isNaN(DecimalNumbers.exactFast("1234567890123456", false)));   // 16 digits: general path
+        assertTrue(Double.isNaN(DecimalNumbers.exactFast("1e23", false)));
+        assertTrue(Double.isNaN(DecimalNumbers.exactFast("1.5d-3", false)));
+        assertEquals(1.5e-3, DecimalNumbers.exactFast("1.5d-3", true));
+        for (String bad : List.of("", "-", ".", "e5", "1e", "1e+", "1.2.3", "1 ", " 1", "1x", "NaN", "0x10", "--1"))
+            assertTrue(Double.isNaN(DecimalNumbers.exactFast(bad, true)), bad);
+    }
 }
