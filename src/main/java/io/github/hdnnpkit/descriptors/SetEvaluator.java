@@ -27,8 +27,10 @@ import java.util.TreeSet;
  * rounding is ~k² ulp (≈ 1e-13 relative for 68 steps); a progression is accepted only if its parameters match the
  * functions' own to 1e-13 in the exponent and no term can underflow (η(r − r_s)² &lt; 700 over the cutoff).</li>
  * <li><b>Angular blocks</b>: the G5 radial factor exp(−η(r_ij−r_s)²) is separable, computed once per neighbour and
- * distinct (η, r_s); the angular factor 2^(1−ζ)(1 + λ cos θ)^ζ once per pair and distinct (ζ, λ), integer ζ by
- * repeated squaring; the values then accumulate as a (η, r_s) × (ζ, λ) outer product per pair.</li>
+ * distinct (η, r_s); the angular factor (1 + λ cos θ)^ζ once per pair and distinct (ζ, λ), integer ζ by repeated
+ * squaring, column by column over all pairs of an atom (loops C2 vectorises); each function is then a sum over the
+ * pairs of (radial factor) × (angular factor), ten functions per pass with the sums in registers, and 2^(1−ζ) is
+ * applied once to the sum.</li>
  * </ul>
  * Before evaluating, every configuration is {@link #check checked}: its elements must be centres of the set and no
  * two atoms may be closer than a minimum distance. Thread-safe: all scratch space is per call.
