@@ -221,6 +221,54 @@ public final class LammpsDump {
             this.options = options;
         }
 
+        /** The column of each quantity in a dump's atom lines (-1: absent; fx = -1 when there are no forces). */
+        private record Columns(List<String> names, int id, int type, int element, int x, int y, int z, int fx, int fy,
+                               int fz, int energy, String[] axes, boolean scaled) {
+        }
+
+        /**
+         * Atom line a of a frame. A method of its own, called once per line, so that the JIT compiles it early and
+         * once (the descriptor command runs without on-stack replacement, which would otherwise be the only way to
+         * compile a loop over the lines of one long frame); split on white space without a regular expression.
+         */
+        private void atom(int a, int n, Columns c, String[] t, Lattice lattice, double xlo, double ylo, double zlo,
+                          boolean[] pbc, int[] ids, String[] species, double[] pos, double[] f, double[] e) {
+            String line = readLine();
+            if (line == null)
+                throw new InputFormatException(file, lineNo + 1, "file ends where atom " + (a + 1) + " of " + n + " was expected (truncated dump?)");
+            int found = TextFiles.tokenize(line, t);
+            if (found != t.length)
+                throw new InputFormatException(file, lineNo, "expected " + t.length + " columns " + c.names() + ", found " + found);
+            ids[a] = c.id() >= 0 ? TextFiles.parseInt(t[c.id()], file, lineNo, "id") : a + 1;
+            species[a] = species(t, c.type(), c.element());
+            String[] axes = c.axes();
+            double px = TextFiles.parseDouble(t[c.x()], file, lineNo, axes[0]);
+            double py = TextFiles.parseDouble(t[c.y()], file, lineNo, axes[1]);
+            double pz = TextFiles.parseDouble(t[c.z()], file, lineNo, axes[2]);
+            double[] r = c.scaled() ? lattice.toCartesian(new double[]{px, py, pz}) : new double[]{px - xlo, py - ylo, pz - zlo};
+            if (options.wrap()) {
+                // only atoms outside the cell are moved, so the others keep LAMMPS's digits exactly
+                double[] s = lattice.toFractional(r);
+                boolean outside = false;
+                for (int k = 0; k < 3; k++)
+                    if (pbc[k] && (s[k] < 0 || s[k] >= 1)) {
+                        s[k] -= Math.floor(s[k]);
+                        outside = true;
+                    }
+                if (outside) {
+                    r = lattice.toCartesian(s);
+                    for (int k = 0; k < 3; k++) if (pbc[k] && r[k] < 0 && r[k] > -1e-12) r[k] = 0;
+                }
+            }
+            System.arraycopy(r, 0, pos, 3 * a, 3);
+            if (c.fx() >= 0) {
+                f[3 * a] = TextFiles.parseDouble(t[c.fx()], file, lineNo, "fx");
+                f[3 * a + 1] = TextFiles.parseDouble(t[c.fy()], file, lineNo, "fy");
+                f[3 * a + 2] = TextFiles.parseDouble(t[c.fz()], file, lineNo, "fz");
+            }
+            if (e != null) e[a] = TextFiles.parseDouble(t[c.energy()], file, lineNo, options.energyColumn());
+        }
+
         private String line(String expected) {
             String s = readLine();
             if (s == null) throw new InputFormatException(file, lineNo + 1, "file ends where " + expected + " was expected (truncated dump?)");
@@ -293,39 +341,9 @@ public final class LammpsDump {
             int[] ids = new int[n];
             String[] species = new String[n];
             double[] pos = new double[3 * n], f = forces ? new double[3 * n] : null, e = ce >= 0 ? new double[n] : null;
-            for (int a = 0; a < n; a++) {
-                String[] t = line("atom " + (a + 1) + " of " + n).trim().split("\\s+");
-                if (t.length != cols.size())
-                    throw new InputFormatException(file, lineNo, "expected " + cols.size() + " columns " + cols + ", found " + t.length);
-                ids[a] = cId >= 0 ? TextFiles.parseInt(t[cId], file, lineNo, "id") : a + 1;
-                species[a] = species(t, cType, cEl);
-                double[] r = scaled
-                        ? lattice.toCartesian(new double[]{TextFiles.parseDouble(t[cx], file, lineNo, axes[0]), TextFiles.parseDouble(t[cy], file, lineNo, axes[1]),
-                                TextFiles.parseDouble(t[cz], file, lineNo, axes[2])})
-                        : new double[]{TextFiles.parseDouble(t[cx], file, lineNo, axes[0]) - xlo, TextFiles.parseDouble(t[cy], file, lineNo, axes[1]) - ylo,
-                                TextFiles.parseDouble(t[cz], file, lineNo, axes[2]) - zlo};
-                if (options.wrap()) {
-                    // only atoms outside the cell are moved, so the others keep LAMMPS's digits exactly
-                    double[] s = lattice.toFractional(r);
-                    boolean outside = false;
-                    for (int k = 0; k < 3; k++)
-                        if (pbc[k] && (s[k] < 0 || s[k] >= 1)) {
-                            s[k] -= Math.floor(s[k]);
-                            outside = true;
-                        }
-                    if (outside) {
-                        r = lattice.toCartesian(s);
-                        for (int k = 0; k < 3; k++) if (pbc[k] && r[k] < 0 && r[k] > -1e-12) r[k] = 0;
-                    }
-                }
-                System.arraycopy(r, 0, pos, 3 * a, 3);
-                if (forces) {
-                    f[3 * a] = TextFiles.parseDouble(t[cfx], file, lineNo, "fx");
-                    f[3 * a + 1] = TextFiles.parseDouble(t[cfy], file, lineNo, "fy");
-                    f[3 * a + 2] = TextFiles.parseDouble(t[cfz], file, lineNo, "fz");
-                }
-                if (e != null) e[a] = TextFiles.parseDouble(t[ce], file, lineNo, options.energyColumn());
-            }
+            Columns c = new Columns(cols, cId, cType, cEl, cx, cy, cz, forces ? cfx : -1, cfy, cfz, ce, axes, scaled);
+            String[] t = new String[cols.size()];
+            for (int a = 0; a < n; a++) atom(a, n, c, t, lattice, xlo, ylo, zlo, pbc, ids, species, pos, f, e);
             // sort atoms by id: LAMMPS writes them in processor order unless dump_modify sort id
             Integer[] order = new Integer[n];
             for (int a = 0; a < n; a++) order[a] = a;
