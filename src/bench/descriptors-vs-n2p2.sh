@@ -4,7 +4,8 @@
 #   whole process   n2p2: mpirun -np CORES nnp-scaling 100 (writes function.data as text)
 #                   kit:  environment/kit hdnnp descriptors --threads CORES, CSV and .npy
 #   evaluation only n2p2: from its log, "CALCULATING SYMMETRY FUNCTIONS" to "SYMMETRY FUNCTION SCALING"
-#                   kit:  DescriptorVsN2p2 evaluate (the configurations in memory; cold = first, warm = median after)
+#                   kit:  DescriptorVsN2p2 evaluate (the configurations in memory; cold = first, warm = median after;
+#                         with the launcher's JVM options for hdnnp descriptors: serial GC, no on-stack replacement)
 # Runs alternate (n2p2, kit csv, kit npy, n2p2, ...) so that a change of the machine's load hits all alike; medians,
 # ratios, peak resident memory (/usr/bin/time -v) and the load average are printed as a Markdown section for RESULTS.md.
 #
@@ -85,7 +86,7 @@ for r in $(seq 1 "$REPEATS"); do
   kit_run "$r" npy
 done
 l0="$(load)"
-EVAL_KIT="$(java --add-modules jdk.incubator.vector -cp "$CP" io.github.hdnnpkit.bench.DescriptorVsN2p2 evaluate "$IN" "$NN" "$CORES" 4 2>/dev/null)"
+EVAL_KIT="$(java --add-modules jdk.incubator.vector -XX:+UseSerialGC -XX:-UseOnStackReplacement -cp "$CP" io.github.hdnnpkit.bench.DescriptorVsN2p2 evaluate "$IN" "$NN" "$CORES" 4 2>/dev/null)"
 echo "  $EVAL_KIT (load $l0)" >&2
 
 sizes="function.data $(du -m "$WORK/n2p2/function.data" | cut -f1) MB, g.csv $(du -m "$WORK/kit/g.csv" | cut -f1) MB, g.npy $(du -m "$WORK/kit/g.npy" | cut -f1) MB"

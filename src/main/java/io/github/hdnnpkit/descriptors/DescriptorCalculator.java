@@ -104,11 +104,19 @@ public final class DescriptorCalculator {
         forEach(configurations.size(), c -> {
             double[] v = evaluator.evaluate(configurations.get(c));
             int base = offsets[c] * nf;
-            for (int k = 0; k < v.length; k++) values[base + k] = (float) v[k];
+            for (int from = 0; from < v.length; from += 512) narrow(v, from, Math.min(v.length, from + 512), values, base);
             progress.update(done.incrementAndGet(), null);
         }, cancellation);
         progress.finish(nc + " configurations, " + offsets[nc] + " atoms, " + nf + " functions");
         return new DescriptorMatrix(values, offsets, set().ids());
+    }
+
+    /**
+     * values[base + k] = (float) v[k] for k in [from, to): in slices, so that the copy is compiled early also in a JVM
+     * without on-stack replacement (the descriptor command's), where one loop over a configuration stayed interpreted.
+     */
+    private static void narrow(double[] v, int from, int to, float[] values, int base) {
+        for (int k = from; k < to; k++) values[base + k] = (float) v[k];
     }
 
     /** Same as {@link #compute(List, Progress, Cancellation)} without progress or time budget. */
